@@ -36,6 +36,10 @@ const (
 	EnvelopeEventBridge Envelope = "eventbridge"
 	// EnvelopeLambdaAction is the payload of an alarm's direct Lambda action.
 	EnvelopeLambdaAction Envelope = "lambda-action"
+	// EnvelopeAlarmHistory is the item that DescribeAlarmHistory returns for
+	// an SNS action: its publishedMessage holds the message SNS published,
+	// {"default": <alarm message>, "sms": …, "email": …}.
+	EnvelopeAlarmHistory Envelope = "alarm-history"
 )
 
 // Kind says what an alarm watches.

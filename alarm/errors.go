@@ -1,8 +1,10 @@
 package alarm
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors, for errors.Is. Every error that Parse and its siblings
@@ -31,13 +33,14 @@ const (
 	FoundUnsubscribeConfirmation  Found = "SNS unsubscribe confirmation"
 	FoundConfigurationChange      Found = "CloudWatch alarm configuration change event"
 	FoundOtherEvent               Found = "EventBridge event that is not an alarm state change"
-	FoundText                     Found = "SNS message that is plain text"
+	FoundText                     Found = "plain text message"
 	FoundOtherJSON                Found = "JSON message that is not a CloudWatch alarm"
 	FoundMalformedJSON            Found = "malformed JSON"
 	FoundEmpty                    Found = "empty input"
 	FoundInvalidAlarm             Found = "alarm with an invalid field"
 	FoundUnknown                  Found = "JSON of an unknown shape"
 	FoundNoRecords                Found = "event with no records"
+	FoundEventWithoutDetail       Found = "EventBridge envelope without detail"
 )
 
 // DecodeError reports why an input, or one record of it, yielded no alarm.
@@ -46,9 +49,11 @@ const (
 // *json.SyntaxError.
 type DecodeError struct {
 	// Record is the index of the record in a Lambda SNS or SQS event, or -1
-	// when the input is not a list of records.
+	// when the input is not a list of records (or is a single SQS message,
+	// see ParseSQSMessage).
 	Record int
-	// RecordID identifies that record: its SNS MessageId or SQS messageId.
+	// RecordID identifies that record: its SNS MessageId or SQS messageId;
+	// empty when the record has none.
 	RecordID string
 	// Found says what was found instead of an alarm.
 	Found Found
@@ -59,22 +64,87 @@ type DecodeError struct {
 	Err error
 }
 
-// Error returns a one-line message naming the record and what was found.
+// Error returns a one-line message that starts with "alarm: ", names the
+// record when there is one, and says what was found.
 func (e *DecodeError) Error() string {
-	where := ""
-	if e.Record >= 0 {
-		where = fmt.Sprintf("record %d", e.Record)
-		if e.RecordID != "" {
-			where += fmt.Sprintf(" (%s)", e.RecordID)
-		}
-		where += ": "
+	var b strings.Builder
+	b.WriteString("alarm: ")
+	switch {
+	case e.Record >= 0 && e.RecordID != "":
+		fmt.Fprintf(&b, "record %d (%s): ", e.Record, e.RecordID)
+	case e.Record >= 0:
+		fmt.Fprintf(&b, "record %d: ", e.Record)
+	case e.RecordID != "":
+		fmt.Fprintf(&b, "message %s: ", e.RecordID)
 	}
-	msg := fmt.Sprintf("%s%s", where, e.Found)
-	if e.Err != nil {
-		msg += ": " + e.Err.Error()
+	if e.Err == nil {
+		b.WriteString(string(e.Found))
+		return b.String()
 	}
-	return msg
+	b.WriteString(strings.TrimPrefix(e.Err.Error(), "alarm: "))
+	return b.String()
 }
 
 // Unwrap returns the underlying error.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// newError returns a *DecodeError for the whole input whose Err wraps
+// sentinel and reads "<sentinel>: <found>[: <detail>]".
+func newError(sentinel error, found Found, detail string) *DecodeError {
+	err := fmt.Errorf("%w: %s", sentinel, found)
+	if detail != "" {
+		err = fmt.Errorf("%w: %s: %s", sentinel, found, detail)
+	}
+	return &DecodeError{Record: -1, Found: found, Err: err}
+}
+
+// malformedError reports JSON that does not parse, found in the document
+// named by where ("input", "SNS Message", …). The *json.SyntaxError, when
+// there is one, stays reachable through errors.As and gives the Offset.
+func malformedError(where string, err error) *DecodeError {
+	e := &DecodeError{Record: -1, Found: FoundMalformedJSON}
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		e.Offset = syn.Offset
+		e.Err = fmt.Errorf("%w: %s at offset %d: %w", ErrMalformed, where, syn.Offset, syn)
+		return e
+	}
+	e.Err = fmt.Errorf("%w: %s: %w", ErrMalformed, where, err)
+	return e
+}
+
+// invalidError reports an alarm whose field has a value that cannot be
+// decoded.
+func invalidError(format string, args ...any) *DecodeError {
+	return newError(ErrInvalid, FoundInvalidAlarm, fmt.Sprintf(format, args...))
+}
+
+// typeError turns an error from decoding a document that was already
+// recognised into a *DecodeError: a type mismatch makes the alarm invalid,
+// anything else means the JSON is malformed.
+func typeError(where string, err error) *DecodeError {
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		return invalidError("%s: field %s: cannot decode JSON %s as %s", where, typ.Field, typ.Value, typ.Type)
+	}
+	return malformedError(where, err)
+}
+
+// inRecord returns err with the record index and ID set when err is a
+// *DecodeError, so that callers can tell which record of an event failed.
+func inRecord(err error, index int, id string) error {
+	var de *DecodeError
+	if errors.As(err, &de) {
+		de.Record, de.RecordID = index, id
+	}
+	return err
+}
+
+// joinErrors joins the errors of skipped records; a single error is
+// returned as is.
+func joinErrors(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
+}

@@ -1,6 +1,10 @@
 package slackfmt
 
 import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+
 	"github.com/slack-go/slack"
 )
 
@@ -19,4 +23,64 @@ type Message struct {
 	// Metadata is Slack message metadata describing the alarm (event type
 	// and alarm ARN). Incoming webhooks ignore it; chat.postMessage stores it.
 	Metadata *slack.SlackMetadata `json:"metadata,omitempty"`
+}
+
+// MarshalJSON encodes m as an incoming-webhook body: the fields of
+// Message, and "unfurl_links" and "unfurl_media" set to false so that
+// Slack does not add a preview of the console's sign-in page under the
+// alarm.
+func (m Message) MarshalJSON() ([]byte, error) {
+	type body Message
+	return json.Marshal(struct {
+		body
+		UnfurlLinks bool `json:"unfurl_links"`
+		UnfurlMedia bool `json:"unfurl_media"`
+	}{body: body(m)})
+}
+
+// PostMessageOptions returns the chat.postMessage (or chat.update) options
+// that send m with a bot token: its text as it is (already escaped, so
+// never escaped again), its blocks or attachments, its metadata, and link
+// and media unfurling turned off. It never sets parse=full or link_names,
+// which would turn plain words such as @channel into mentions.
+func (m *Message) PostMessageOptions() []slack.MsgOption {
+	opts := make([]slack.MsgOption, 0, 6)
+	opts = append(opts,
+		slack.MsgOptionText(m.Text, false),
+		slack.MsgOptionDisableLinkUnfurl(),
+		slack.MsgOptionDisableMediaUnfurl(),
+	)
+	if len(m.Blocks.BlockSet) > 0 {
+		opts = append(opts, slack.MsgOptionBlocks(m.Blocks.BlockSet...))
+	}
+	if len(m.Attachments) > 0 {
+		opts = append(opts, slack.MsgOptionAttachments(m.Attachments...))
+	}
+	if m.Metadata != nil {
+		opts = append(opts, slack.MsgOptionMetadata(*m.Metadata))
+	}
+	return opts
+}
+
+// builderURL is where Block Kit Builder takes a surface after "#".
+const builderURL = "https://app.slack.com/block-kit-builder/#"
+
+// PreviewURL returns a link that opens m in Slack's Block Kit Builder:
+// the builder's address followed by the path-escaped JSON of the blocks
+// and attachments (spaces must be %20 there, not +). It returns an error
+// only if the blocks cannot be encoded, which happens only for blocks that
+// a WithBlocks hook made.
+func (m *Message) PreviewURL() (string, error) {
+	blocks := m.Blocks.BlockSet
+	if blocks == nil {
+		blocks = []slack.Block{}
+	}
+	body, err := json.Marshal(struct {
+		Blocks      []slack.Block      `json:"blocks"`
+		Attachments []slack.Attachment `json:"attachments,omitempty"`
+	}{blocks, m.Attachments})
+	if err != nil {
+		return "", fmt.Errorf("slackfmt: encoding preview: %w", err)
+	}
+	return builderURL + url.PathEscape(string(body)), nil
 }

@@ -1,0 +1,25 @@
+package alarm
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// decodeHistory decodes a DescribeAlarmHistory "Action" item (the decoded
+// HistoryData of an SNS action), whose publishedMessage is the message SNS
+// published: {"default": <alarm message>, "sms": …, "email": …}, or the
+// alarm message itself when it was published without a per-protocol
+// structure. s holds the item's sniffed keys.
+func decodeHistory(s *sniff, d *delivery) (*Alarm, error) {
+	if strings.Contains(string(s.NotificationRes), ":sns:") {
+		d.topicARN = string(s.NotificationRes)
+	}
+	msg := string(s.PublishedMessage)
+	var structured struct {
+		Default looseString `json:"default"`
+	}
+	if json.Unmarshal([]byte(msg), &structured) == nil && structured.Default != "" {
+		msg = string(structured.Default)
+	}
+	return decodeNested(msg, d, levelMessage, "publishedMessage")
+}

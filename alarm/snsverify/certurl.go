@@ -1,0 +1,73 @@
+package snsverify
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// snsHost matches the hosts SNS publishes certificates and confirmation
+// endpoints on, in every partition: sns.us-east-1.amazonaws.com,
+// sns.us-gov-west-1.amazonaws.com, sns.cn-north-1.amazonaws.com.cn. It is the
+// rule of AWS's own message validators. Hosts are lowered before matching.
+var snsHost = regexp.MustCompile(`^sns\.[a-z0-9-]{3,}\.amazonaws\.com(\.cn)?$`)
+
+// IsSNSHost reports whether host, a host name without a port, is an
+// Amazon SNS endpoint such as "sns.eu-west-1.amazonaws.com". The match is
+// case-insensitive.
+func IsSNSHost(host string) bool {
+	return snsHost.MatchString(strings.ToLower(host))
+}
+
+// checkURL parses raw and checks that it is an absolute https URL without
+// user information, on a host that v accepts. The default rule is
+// [IsSNSHost] on the host name with no port or port 443; WithCertHost
+// replaces it, port included.
+func (v *Verifier) checkURL(raw string) (*url.URL, string) {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return nil, "not a URL"
+	case u.Scheme != "https":
+		return nil, "scheme is not https"
+	case u.User != nil:
+		return nil, "URL has user information"
+	case u.Opaque != "" || u.Host == "":
+		return nil, "URL has no host"
+	case v.certHost != nil:
+		if !v.certHost(u.Host) {
+			return nil, "host rejected by WithCertHost"
+		}
+	case u.Port() != "" && u.Port() != "443":
+		return nil, "URL has a port other than 443"
+	case !IsSNSHost(u.Hostname()):
+		return nil, "host is not an Amazon SNS host"
+	}
+	return u, ""
+}
+
+// checkCertURL checks a SigningCertURL: an allowed https URL whose path
+// names a .pem file.
+func (v *Verifier) checkCertURL(raw string) (*url.URL, string) {
+	u, reason := v.checkURL(raw)
+	if reason != "" {
+		return nil, reason
+	}
+	if !strings.HasSuffix(u.Path, ".pem") {
+		return nil, "path does not end in .pem"
+	}
+	return u, ""
+}
+
+// checkSubscribeURL checks a SubscribeURL: an allowed https URL whose
+// query asks for ConfirmSubscription.
+func (v *Verifier) checkSubscribeURL(raw string) (*url.URL, string) {
+	u, reason := v.checkURL(raw)
+	if reason != "" {
+		return nil, reason
+	}
+	if u.Query().Get("Action") != "ConfirmSubscription" {
+		return nil, "query does not ask for ConfirmSubscription"
+	}
+	return u, ""
+}

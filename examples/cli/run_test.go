@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// result is what one run of the program did.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs the program with args, the given stdin (nil: a terminal) and
+// environment.
+func runCLI(t *testing.T, stdin []byte, vars map[string]string, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	e := env{
+		stdin:    bytes.NewReader(stdin),
+		stdinTTY: stdin == nil,
+		stdout:   &stdout,
+		stderr:   &stderr,
+		getenv:   func(k string) string { return vars[k] },
+		readFile: os.ReadFile,
+	}
+	code := run(context.Background(), args, e)
+	return result{code, stdout.String(), stderr.String()}
+}
+
+func TestSampleRendersAsWebhookBody(t *testing.T) {
+	r := runCLI(t, nil, nil)
+	if r.code != exitOK || r.stderr != "" {
+		t.Fatalf("run() = %d, stderr %q; want 0 and no stderr", r.code, r.stderr)
+	}
+	var body struct {
+		Text        string            `json:"text"`
+		Blocks      []json.RawMessage `json:"blocks"`
+		Attachments []json.RawMessage `json:"attachments"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &body); err != nil {
+		t.Fatalf("stdout is not one JSON document: %v\n%s", err, r.stdout)
+	}
+	if !strings.Contains(body.Text, "prod-api-cpu-high") || len(body.Blocks)+len(body.Attachments) == 0 {
+		t.Errorf("body = %+v; want the sample alarm's name in text, and blocks", body)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	tests := []struct {
+		format string
+		want   string // a substring of stdout
+	}{
+		{"alarm", `"name": "prod-api-cpu-high"`},
+		{"text", "ALARM"},
+		{"preview", "https://app.slack.com/block-kit-builder/#"},
+		{"blocks", `"blocks"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			r := runCLI(t, nil, nil, "-format", tt.format)
+			if r.code != exitOK || !strings.Contains(r.stdout, tt.want) {
+				t.Errorf("-format %s: code %d, stdout %q; want 0 and %q", tt.format, r.code, r.stdout, tt.want)
+			}
+		})
+	}
+}
+
+func TestAlarmFormatIsAnArray(t *testing.T) {
+	r := runCLI(t, sample, nil, "-format", "alarm")
+	var alarms []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &alarms); err != nil || len(alarms) != 1 {
+		t.Fatalf("stdout = %q (%v); want a JSON array of one alarm", r.stdout, err)
+	}
+	if alarms[0]["region"] != "eu-west-3" || alarms[0]["kind"] != "metric-math" {
+		t.Errorf("region, kind = %v, %v; want eu-west-3, metric-math", alarms[0]["region"], alarms[0]["kind"])
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		want  string // substring of the one stderr line
+	}{
+		{"malformed", `{"Records": [`, "malformed JSON"},
+		{"confirmation", `{"Type":"SubscriptionConfirmation","MessageId":"x","Token":"t","TopicArn":"arn:aws:sns:us-east-1:123456789012:t","Message":"You have chosen to subscribe","SubscribeURL":"https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription","Timestamp":"2026-01-01T00:00:00.000Z","SignatureVersion":"1","Signature":"x","SigningCertURL":"https://sns.us-east-1.amazonaws.com/x.pem"}`, "subscription confirmation"},
+		{"empty", ``, "empty"},
+		{"other json", `{"hello":"world"}`, "alarm: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, []byte(tt.input), nil, "-format", "alarm")
+			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+			if r.code != exitFail || len(lines) != 1 || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("code %d, stderr %q; want 1 and one line containing %q", r.code, r.stderr, tt.want)
+			}
+			if strings.Contains(r.stderr, "goroutine") {
+				t.Errorf("stderr holds a stack trace: %q", r.stderr)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"-format", "yaml"}, {"-nope"}, {"-post"}} {
+		if r := runCLI(t, nil, nil, args...); r.code != exitUsage {
+			t.Errorf("run(%q) = %d, stderr %q; want %d", args, r.code, r.stderr, exitUsage)
+		}
+	}
+}
+
+func TestMissingFile(t *testing.T) {
+	r := runCLI(t, nil, nil, "does-not-exist.json")
+	if r.code != exitFail || !strings.Contains(r.stderr, "does-not-exist.json") {
+		t.Errorf("code %d, stderr %q; want 1 naming the file", r.code, r.stderr)
+	}
+}
+
+// slackFake is a local incoming webhook that answers with status and
+// records the bodies it receives.
+type slackFake struct {
+	mu     sync.Mutex
+	bodies []string
+	status int
+}
+
+func (s *slackFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b, _ := io.ReadAll(r.Body)
+	s.mu.Lock()
+	s.bodies = append(s.bodies, string(b))
+	s.mu.Unlock()
+	w.WriteHeader(s.status)
+	if s.status == http.StatusOK {
+		io.WriteString(w, "ok")
+		return
+	}
+	io.WriteString(w, "invalid_blocks")
+}
+
+func TestPost(t *testing.T) {
+	tests := []struct {
+		status   int
+		wantCode int
+	}{
+		{http.StatusOK, exitOK},
+		{http.StatusBadRequest, exitFail},
+	}
+	for _, tt := range tests {
+		t.Run(http.StatusText(tt.status), func(t *testing.T) {
+			fake := &slackFake{status: tt.status}
+			srv := httptest.NewServer(fake)
+			defer srv.Close()
+			vars := map[string]string{"SLACK_WEBHOOK_URL": srv.URL + "/services/T0/B0/x"}
+			r := runCLI(t, nil, vars, "-post", "-format", "text")
+			if r.code != tt.wantCode {
+				t.Errorf("code %d, stderr %q; want %d", r.code, r.stderr, tt.wantCode)
+			}
+			if len(fake.bodies) != 1 || !strings.Contains(fake.bodies[0], "prod-api-cpu-high") {
+				t.Errorf("Slack received %d bodies %q; want one for the sample alarm", len(fake.bodies), fake.bodies)
+			}
+		})
+	}
+}

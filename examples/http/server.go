@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/cwslack/cwslack/alarm/snsverify"
+	"github.com/cwslack/cwslack/slackfmt"
+	"github.com/cwslack/cwslack/slackfmt/send"
+)
+
+// maxBody bounds request bodies. An SNS message is at most 256 KiB and an
+// EventBridge event at most 256 KiB, so 1 MiB leaves room and no more.
+const maxBody = 1 << 20
+
+// deliveryTimeout bounds the Slack delivery of one request, retries
+// included. SNS gives up on a request after 15 seconds by default and
+// retries it, so waiting much longer gains nothing.
+const deliveryTimeout = 20 * time.Second
+
+// server turns SNS and EventBridge deliveries into Slack messages.
+type server struct {
+	verifier  *snsverify.Verifier
+	apiKey    string // EventBridge API key; empty refuses every EventBridge request
+	sender    send.Sender
+	buildOpts []slackfmt.Option
+	log       *slog.Logger
+}
+
+// handler routes the server's endpoints. Requests with another method get
+// 405 from the mux.
+func (s *server) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /sns", s.handleSNS)
+	mux.HandleFunc("POST /eventbridge", s.handleEventBridge)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "ok\n")
+	})
+	return mux
+}
+
+// readBody reads the request body, refusing it with 413 when it exceeds
+// maxBody or 400 when it cannot be read. It reports whether to go on.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		http.Error(w, "body larger than 1 MiB", http.StatusRequestEntityTooLarge)
+		return nil, false
+	case err != nil:
+		http.Error(w, "cannot read body", http.StatusBadRequest)
+		return nil, false
+	}
+	return body, true
+}
+
+// reply writes a short plain-text response.
+func reply(w http.ResponseWriter, code int, text string) {
+	if code >= 400 {
+		http.Error(w, text, code)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(code)
+	io.WriteString(w, text+"\n")
+}
+
+// deliveryContext bounds a delivery, detached from the request's own
+// cancellation: once the message is accepted, a client that hangs up
+// should not leave it half sent.
+func deliveryContext(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(r.Context()), deliveryTimeout)
+}

@@ -1,0 +1,108 @@
+package slackfmt
+
+import (
+	"strconv"
+
+	"github.com/cwslack/cwslack/alarm"
+	"github.com/slack-go/slack"
+)
+
+// Build returns the Slack message for a. It never fails and never panics:
+// whatever a holds (a nil alarm, missing fields, hostile or enormous text),
+// the message shows the alarm's name and state, carries no mention or link
+// that the alarm's own text could have smuggled in, and passes Validate.
+//
+// The default layout, top to bottom: a header with the state emoji, state
+// and name; the mentions configured for the state; the description; the
+// state change and when it happened; CloudWatch's reason; then for metric
+// alarms the condition, the metric queries with their dimensions and the
+// recent datapoints, or for composite alarms the rule, the triggering
+// children and the suppression; and last the account, region and console
+// link. Options change the layout; see [Option].
+func Build(a *alarm.Alarm, opts ...Option) *Message {
+	if a == nil {
+		a = &alarm.Alarm{}
+	}
+	o := newOptions(opts)
+	r := &renderer{a: a, o: &o}
+	blocks := r.layout()
+	if o.hook != nil {
+		blocks = fit(o.hook(a, blocks))
+	}
+	m := &Message{Text: r.summary(), Metadata: metadata(a)}
+	switch {
+	case len(blocks) == 0:
+	case o.colorBar:
+		m.Attachments = []slack.Attachment{{
+			Color:    stateColor(a.State.Value),
+			Fallback: m.Text,
+			Blocks:   slack.Blocks{BlockSet: blocks},
+		}}
+	default:
+		m.Blocks = slack.Blocks{BlockSet: blocks}
+	}
+	return m
+}
+
+// renderer builds the blocks of one message.
+type renderer struct {
+	a *alarm.Alarm
+	o *options
+}
+
+// layout returns the blocks of the default layout, or of the compact one.
+func (r *renderer) layout() []slack.Block {
+	bs := make([]slack.Block, 0, 12)
+	bs = append(bs, r.header())
+	if r.o.compact {
+		return append(bs, r.compactLine())
+	}
+	bs = add(bs, r.mentionBlock())
+	bs = add(bs, r.description())
+	bs = add(bs, r.stateChange())
+	bs = add(bs, r.reason())
+	if r.isComposite() {
+		bs = add(bs, r.rule())
+		bs = add(bs, r.children())
+		bs = add(bs, r.suppression())
+	} else {
+		bs = add(bs, r.condition())
+		bs = add(bs, r.queries())
+		bs = add(bs, r.datapoints())
+	}
+	bs = add(bs, r.footer())
+	return add(bs, r.buttons())
+}
+
+// add appends b to bs unless b is nil.
+func add(bs []slack.Block, b slack.Block) []slack.Block {
+	if b == nil {
+		return bs
+	}
+	return append(bs, b)
+}
+
+// isComposite reports whether to show the composite layout.
+func (r *renderer) isComposite() bool {
+	return r.a.Kind == alarm.KindComposite || (r.a.AlarmRule != "" && len(r.a.Metrics) == 0)
+}
+
+// id returns the block_id for the block called name. It carries the time
+// of the state change, so that a message updated for a later state change
+// gets new block IDs, as Slack asks; it is at most 40 characters.
+func (r *renderer) id(name string) string {
+	t := r.a.State.Timestamp
+	if t.IsZero() {
+		return "cw-" + name
+	}
+	return "cw-" + name + "-" + strconv.FormatInt(t.Unix(), 10)
+}
+
+// section returns a section block with the mrkdwn text s, or nil when w
+// wrote nothing.
+func section(id string, w *writer) slack.Block {
+	if w.empty() {
+		return nil
+	}
+	return slack.NewSectionBlock(mrkdwn(w.String()), nil, nil, slack.SectionBlockOptionBlockID(id))
+}

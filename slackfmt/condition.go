@@ -1,0 +1,192 @@
+package slackfmt
+
+import (
+	"strconv"
+
+	"github.com/cwslack/cwslack/alarm"
+	"github.com/slack-go/slack"
+)
+
+// condition returns the section that says in words when the alarm fires,
+// such as "CPU Usage (e1) ≥ 80 for 2 of 2 datapoints of 1 min", or nil
+// when the alarm does not describe its condition.
+func (r *renderer) condition() slack.Block {
+	c := r.a.Condition
+	if c == nil {
+		return nil
+	}
+	w := newWriter(budgetCondition)
+	w.raw("*Condition:* ")
+	subjectName(&w, r.subject(), len(r.a.Metrics) > 1)
+	n := w.n
+	r.comparison(&w, c)
+	r.evaluation(&w, c)
+	if w.n == n && !w.full() {
+		return nil // nothing to say but the metric's name
+	}
+	r.missingData(&w, c)
+	if r.a.State.EvaluationState == "PARTIAL_DATA" {
+		w.raw("\nEvaluated on partial data: the query returned more than Metrics Insights can evaluate.")
+	}
+	return section(r.id("condition"), &w)
+}
+
+// subject returns the query whose value the alarm compares with its
+// threshold: the first one that returns data and is not the anomaly
+// detection band, else the first one, else nil.
+func (r *renderer) subject() *alarm.Metric {
+	ms := r.a.Metrics
+	band := r.bandID()
+	for i := range ms {
+		if ms[i].ReturnData && (band == "" || ms[i].ID != band) {
+			return &ms[i]
+		}
+	}
+	if len(ms) > 0 {
+		return &ms[0]
+	}
+	return nil
+}
+
+// bandID returns the ID of the anomaly detection band query, if any.
+func (r *renderer) bandID() string {
+	if r.a.Condition == nil {
+		return ""
+	}
+	return r.a.Condition.ThresholdMetricID
+}
+
+// subjectName writes how a reader names query m: its label or metric name,
+// followed by its ID when it has one and showID is set ("CPU Usage (e1)").
+// A single-metric alarm's query ID (EventBridge makes up a UUID) means
+// nothing to the reader.
+func subjectName(w *writer, m *alarm.Metric, showID bool) {
+	switch {
+	case m == nil:
+		w.raw("the metric")
+		return
+	case m.Label != "":
+		w.put(m.Label, modeMrkdwn)
+	case m.MetricName != "":
+		w.put(m.MetricName, modeMrkdwn)
+	case m.ID != "":
+		w.put(m.ID, modeMrkdwn)
+		return
+	default:
+		w.raw("the metric")
+		return
+	}
+	if m.ID != "" && showID {
+		w.raw(" (")
+		w.put(m.ID, modeMrkdwn)
+		w.raw(")")
+	}
+}
+
+// comparison writes the comparison with the threshold or the band.
+func (r *renderer) comparison(w *writer, c *alarm.Condition) {
+	op := c.ComparisonOperator
+	switch {
+	case op.IsBand():
+		w.raw(" " + bandWords(op))
+		r.band(w)
+	case op.Symbol() != "":
+		w.raw(" " + op.Symbol() + " ")
+		threshold(w, c.Threshold)
+	case op != "":
+		w.raw(" ")
+		w.put(string(op), modeMrkdwn)
+		w.raw(" ")
+		threshold(w, c.Threshold)
+	case c.Threshold != nil:
+		w.raw(" vs threshold ")
+		threshold(w, c.Threshold)
+	}
+}
+
+func bandWords(op alarm.ComparisonOperator) string {
+	switch op {
+	case alarm.GreaterThanUpperThreshold:
+		return "above the band"
+	case alarm.LessThanLowerThreshold:
+		return "below the band"
+	}
+	return "outside the band"
+}
+
+// band writes the band's expression, ANOMALY_DETECTION_BAND(m1, 2), as
+// code, or its query ID when the alarm does not list the query.
+func (r *renderer) band(w *writer) {
+	id := r.bandID()
+	if id == "" {
+		return
+	}
+	text := id
+	for i := range r.a.Metrics {
+		if m := &r.a.Metrics[i]; m.ID == id && m.Expression != "" {
+			text = m.Expression
+			break
+		}
+	}
+	w.raw(" `")
+	w.put(text, modeCode)
+	w.raw("`")
+}
+
+func threshold(w *writer, t *float64) {
+	if t == nil {
+		w.raw("the threshold")
+		return
+	}
+	w.raw(num(*t))
+}
+
+// evaluation writes " for 2 of 3 datapoints of 1 min".
+func (r *renderer) evaluation(w *writer, c *alarm.Condition) {
+	n := c.EvaluationPeriods
+	if n <= 0 {
+		return
+	}
+	m := n
+	if c.DatapointsToAlarm != nil && *c.DatapointsToAlarm > 0 {
+		m = *c.DatapointsToAlarm
+	}
+	unit := " datapoints"
+	if n == 1 {
+		unit = " datapoint"
+	}
+	w.raw(" for " + strconv.Itoa(m) + " of " + strconv.Itoa(n) + unit)
+	p := c.Period
+	if s := r.subject(); p <= 0 && s != nil {
+		p = s.Period
+	}
+	if p := period(p); p != "" {
+		w.raw(" of " + p)
+	}
+}
+
+// missingData writes how missing data is treated, where it matters: when
+// the treatment is not the default, or when datapoints are missing.
+func (r *renderer) missingData(w *writer, c *alarm.Condition) {
+	switch c.TreatMissingData {
+	case alarm.TreatBreaching:
+		w.raw("\nMissing data counts as breaching.")
+	case alarm.TreatNotBreaching:
+		w.raw("\nMissing data counts as not breaching.")
+	case alarm.TreatIgnore:
+		w.raw("\nMissing data is ignored: the alarm keeps its state.")
+	default:
+		if r.missingDatapoints() {
+			w.raw("\nMissing data counts as missing.")
+		}
+	}
+}
+
+func (r *renderer) missingDatapoints() bool {
+	for _, d := range r.a.Datapoints {
+		if d.Value == nil {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+// Package slackfmt turns a CloudWatch alarm, as decoded by
+// [github.com/cwslack/cwslack/alarm], into a Slack Block Kit message that
+// an on-call engineer can read at a glance on a phone, and that Slack
+// never refuses.
+//
+//	alarms, err := alarm.Parse(payload)
+//	// …
+//	msg := slackfmt.Build(alarms[0],
+//		slackfmt.WithMention(alarm.StateAlarm, slackfmt.MustParseMention("<!here>")))
+//	body, err := json.Marshal(msg) // the incoming-webhook body
+//
+// # What the message shows
+//
+// [Build] lays out a header with the state emoji, state and alarm name;
+// the description; the state change and its time as a Slack date token
+// (each reader sees their own time zone); CloudWatch's reason; the
+// condition in words ("CPU Usage (e1) ≥ 80 for 2 of 2 datapoints of 1
+// min", "outside the band ANOMALY_DETECTION_BAND(m1, 2)"); every metric
+// query with its dimensions, the returned one marked and Metrics Insights
+// SQL as code; the recent datapoints against the threshold with a text
+// sparkline; for composite alarms the rule, the triggering children and
+// the suppression; and the account, region and console link. The
+// top-level text, which mobile notifications and screen readers use, is
+// always a short summary such as "ALARM: HighCPU in eu-west-3 (was OK)".
+//
+// Options change the layout: mentions per state ([WithMention]), a
+// coloured bar ([WithColorBar]), extra links ([WithLink], [WithTagLink])
+// and buttons instead of links ([WithLinkButtons]), account aliases
+// ([WithAccountAlias]), a compact form ([WithCompact]) and a hook to add
+// or replace blocks ([WithBlocks]).
+//
+// # Safety
+//
+// Everything that comes from the alarm (names, descriptions, reasons,
+// labels, dimension values, tags) is set out as data, never as markup:
+// free text goes into plain_text objects, which Slack does not parse, and
+// data inside mrkdwn has & < > escaped exactly once and its formatting
+// characters neutralised. A description holding <!channel> or
+// <https://evil.example|AWS Console> reaches Slack as visible text, never
+// as a ping or a link. Mentions come only from [Mention] values, which
+// [ParseMention] accepts only in Slack's own mention syntax. Links come
+// only from the alarm's console URL and the configured links, and only as
+// http or https URLs. No message ever asks Slack for parse=full or
+// link_names.
+//
+// # Limits
+//
+// Slack refuses a whole message (HTTP 400 invalid_blocks from a webhook)
+// when one block breaks a limit: 50 blocks, header 150 characters, section
+// text 3000, 10 fields of 2000, 10 context elements, button text 75, URLs
+// 3000, IDs 255, and an undocumented total of about 12,000 characters of
+// text (msg_blocks_too_long). Build gives each part of the message a fixed
+// share of that total and cuts text at a character boundary, ending it
+// with "… (+N chars)" so the reader knows how much is missing; long lists
+// end with "+N more". [Validate] checks a message against every limit and
+// reports each violation with its JSON path, so that a message changed by
+// hand or by a hook can be checked before it is sent.
+//
+// # Sending
+//
+// json.Marshal of a [Message] is the body to POST to an incoming webhook.
+// [Message.PostMessageOptions] gives the options for chat.postMessage and
+// chat.update with a bot token, and [Message.PreviewURL] a link that opens
+// the message in Block Kit Builder.
+//
+// Non-goals: delivery, retries and threading belong to the send package;
+// the message carries metadata (event type "cloudwatch_alarm", the alarm
+// ARN, name, states, region and account) for bots that find and update
+// earlier messages.
+package slackfmt

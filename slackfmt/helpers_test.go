@@ -1,0 +1,129 @@
+package slackfmt
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// encode returns the webhook body of m as golden files hold it: indented,
+// with < > & left readable, and a final newline.
+func encode(t testing.TB, m *Message) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		t.Fatalf("encoding message: %v", err)
+	}
+	return b.Bytes()
+}
+
+// textObject is a text object found in a message, with its JSON path.
+type textObject struct {
+	path, typ, text string
+	verbatim        bool
+}
+
+// textObjects returns every text object in the webhook body of m.
+func textObjects(t testing.TB, m *Message) []textObject {
+	t.Helper()
+	body, err := json.Marshal(m)
+	if err != nil {
+		t.Fatalf("json.Marshal: %v", err)
+	}
+	var doc any
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatalf("json.Unmarshal: %v", err)
+	}
+	var out []textObject
+	walk("", doc, &out)
+	return out
+}
+
+func walk(path string, v any, out *[]textObject) {
+	switch v := v.(type) {
+	case map[string]any:
+		typ, _ := v["type"].(string)
+		if text, ok := v["text"].(string); ok && (typ == "mrkdwn" || typ == "plain_text") {
+			verbatim, _ := v["verbatim"].(bool)
+			*out = append(*out, textObject{path: path, typ: typ, text: text, verbatim: verbatim})
+		}
+		for k, e := range v {
+			walk(path+"/"+k, e, out)
+		}
+	case []any:
+		for i, e := range v {
+			walk(path+"/"+itoa(i), e, out)
+		}
+	}
+}
+
+func itoa(i int) string { return string(appendInt(nil, i)) }
+
+func appendInt(b []byte, i int) []byte {
+	if i >= 10 {
+		b = appendInt(b, i/10)
+	}
+	return append(b, byte('0'+i%10))
+}
+
+// smuggled returns every control sequence <…> in mrkdwn s that is neither
+// a date token, nor one of the mentions, nor a link to one of the URLs
+// (with & written &amp;, as mrkdwn wants).
+func smuggled(s string, mentions, urls []string) []string {
+	var bad []string
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return bad
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return append(bad, s[i:])
+		}
+		tok := s[i+1 : i+j]
+		s = s[i+j+1:]
+		if strings.HasPrefix(tok, "!date^") && !strings.ContainsAny(tok, "<") {
+			continue
+		}
+		if contains(mentions, "<"+tok+">") {
+			continue
+		}
+		if u, _, ok := strings.Cut(tok, "|"); ok && contains(urls, strings.ReplaceAll(u, "&amp;", "&")) {
+			continue
+		}
+		bad = append(bad, "<"+tok+">")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSafe fails t if any mrkdwn text of m carries a mention, a link or a
+// date token that the test did not configure, or is not verbatim.
+func checkSafe(t *testing.T, m *Message, mentions, urls []string) {
+	t.Helper()
+	if bad := smuggled(m.Text, mentions, nil); len(bad) > 0 {
+		t.Errorf("top-level text %q carries %q", m.Text, bad)
+	}
+	for _, o := range textObjects(t, m) {
+		if o.typ != "mrkdwn" {
+			continue
+		}
+		if !o.verbatim {
+			t.Errorf("%s: mrkdwn is not verbatim, so Slack would link bare URLs", o.path)
+		}
+		if bad := smuggled(o.text, mentions, urls); len(bad) > 0 {
+			t.Errorf("%s: %q carries %q", o.path, o.text, bad)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package slackfmt
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/slack-go/slack"
+)
+
+// maxLinks bounds the links of one message: the console link and the
+// extra ones.
+const maxLinks = 10
+
+// consoleLabel labels the link to the alarm in the AWS console.
+const consoleLabel = "Open in CloudWatch"
+
+// footer returns the context block with the account, region and (unless
+// they are buttons) the links, or nil when there is none of them.
+func (r *renderer) footer() slack.Block {
+	w := newWriter(budgetFooter)
+	r.where(&w)
+	if !r.o.buttons {
+		r.linkLine(&w)
+	}
+	if w.empty() {
+		return nil
+	}
+	return slack.NewContextBlock(r.id("footer"), mrkdwn(w.String()))
+}
+
+// where writes "Account 123456789012 (prod) · eu-west-3".
+func (r *renderer) where(w *writer) {
+	if id := r.a.AccountID; id != "" {
+		w.sep()
+		w.raw("Account ")
+		r.account(w, id)
+	}
+	if r.a.Region != "" {
+		w.sep()
+		w.put(r.a.Region, modeMrkdwn)
+	}
+}
+
+// account writes an account ID and its alias, if one was configured.
+func (r *renderer) account(w *writer, id string) {
+	w.put(id, modeMrkdwn)
+	if alias := r.o.aliases[id]; alias != "" {
+		w.raw(" (")
+		w.put(alias, modeMrkdwn)
+		w.raw(")")
+	}
+}
+
+// linkLine writes each link as a mrkdwn link, each after a separator.
+func (r *renderer) linkLine(w *writer) {
+	for _, l := range r.links() {
+		w.sep()
+		w.raw(mrkdwnLink(l))
+	}
+}
+
+// buttons returns the actions block of URL buttons when WithLinkButtons is
+// on and there are links, else nil.
+func (r *renderer) buttons() slack.Block {
+	if !r.o.buttons {
+		return nil
+	}
+	ls := r.links()
+	if len(ls) == 0 {
+		return nil
+	}
+	els := make([]slack.BlockElement, 0, len(ls))
+	for i, l := range ls {
+		w := newWriter(maxButtonText)
+		w.put(l.text, modeLine)
+		els = append(els, slack.NewButtonBlockElement("cw-link-"+strconv.Itoa(i), "", plain(w.String())).WithURL(l.url))
+	}
+	return slack.NewActionBlock(r.id("links"), els...)
+}
+
+// links returns the console link and the extra links whose URLs are safe,
+// at most maxLinks of them.
+func (r *renderer) links() []link {
+	ls := make([]link, 0, 1+len(r.o.links)+len(r.o.tagLinks))
+	if u, ok := safeURL(r.a.ConsoleURL); ok {
+		ls = append(ls, link{text: consoleLabel, url: u})
+	}
+	for _, l := range r.o.links {
+		if u, ok := safeURL(l.url); ok {
+			ls = append(ls, link{text: label(l.text), url: u})
+		}
+	}
+	for _, t := range r.o.tagLinks {
+		if u, ok := safeURL(r.a.Tags[t.tag]); ok {
+			ls = append(ls, link{text: label(t.text), url: u})
+		}
+	}
+	return ls[:min(len(ls), maxLinks)]
+}
+
+func label(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "Link"
+	}
+	return s
+}
+
+// mrkdwnLink returns l as <url|label>. The URL is already safe (see
+// safeURL) but for "&", which mrkdwn wants as "&amp;"; the label is data.
+func mrkdwnLink(l link) string {
+	w := newWriter(maxButtonText)
+	w.put(l.text, modeMrkdwn)
+	return "<" + strings.ReplaceAll(l.url, "&", "&amp;") + "|" + w.String() + ">"
+}
+
+// safeURL returns u made safe to use as a link, and whether it can be used
+// at all: it must be an absolute http or https URL with a host, of at most
+// maxURL characters once made safe. Characters that could end a mrkdwn
+// link or token early (< > | and spaces), other characters that are not
+// allowed in URLs, and all non-ASCII bytes are percent-encoded.
+func safeURL(u string) (string, bool) {
+	rest, ok := cutScheme(u)
+	if !ok || rest == "" || rest[0] == '/' {
+		return "", false
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(u)+8)
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("<>|\"`\\^{}", c) >= 0 {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+			continue
+		}
+		b = append(b, c)
+	}
+	if len(b) > maxURL {
+		return "", false
+	}
+	return string(b), true
+}
+
+// cutScheme returns u after "https://" or "http://" (in any case).
+func cutScheme(u string) (string, bool) {
+	for _, p := range [...]string{"https://", "http://"} {
+		if len(u) >= len(p) && strings.EqualFold(u[:len(p)], p) {
+			return u[len(p):], true
+		}
+	}
+	return "", false
+}

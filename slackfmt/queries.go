@@ -1,0 +1,154 @@
+package slackfmt
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cwslack/cwslack/alarm"
+	"github.com/slack-go/slack"
+)
+
+// maxQueries bounds the queries listed; the rest are counted.
+const maxQueries = 10
+
+// queries returns the section that lists the alarm's metric queries, or
+// nil when it has none. A single metric is one line; metric math lists
+// every query, e1 = 100*m1/m2 "CPU Usage", m1 = AWS/ECS CPUUtilization
+// (Average, 1 min) ClusterName=prod, with the returned ones marked.
+func (r *renderer) queries() slack.Block {
+	ms := r.a.Metrics
+	if len(ms) == 0 {
+		return nil
+	}
+	w := newWriter(budgetQueries)
+	if len(ms) == 1 && !ms[0].IsExpression() {
+		w.raw("*Metric:* ")
+		metricStat(&w, &ms[0])
+		r.crossAccount(&w, &ms[0])
+		if len(ms[0].Dimensions) > 0 {
+			w.raw("\n")
+			dimensions(&w, ms[0].Dimensions)
+		}
+		return section(r.id("queries"), &w)
+	}
+	w.raw("*Queries:*")
+	for i := range ms[:min(len(ms), maxQueries)] {
+		w.raw("\n")
+		r.query(&w, &ms[i])
+	}
+	if n := len(ms) - maxQueries; n > 0 {
+		w.raw("\n+" + strconv.Itoa(n) + " more queries")
+	}
+	return section(r.id("queries"), &w)
+}
+
+// query writes one line for query m (two or more for a Metrics Insights
+// query, whose SQL follows as a code block).
+func (r *renderer) query(w *writer, m *alarm.Metric) {
+	if m.ID != "" {
+		w.raw("`")
+		w.put(m.ID, modeCode)
+		w.raw("` = ")
+	}
+	sql := m.IsExpression() && isSQL(m.Expression)
+	switch {
+	case sql:
+		w.raw("Metrics Insights query")
+	case m.IsExpression():
+		w.raw("`")
+		w.put(m.Expression, modeCode)
+		w.raw("`")
+	default:
+		metricStat(w, m)
+		if len(m.Dimensions) > 0 {
+			w.raw(" ")
+			dimensions(w, m.Dimensions)
+		}
+	}
+	if m.Label != "" {
+		w.raw(" “")
+		w.put(m.Label, modeMrkdwn)
+		w.raw("”")
+	}
+	r.crossAccount(w, m)
+	r.mark(w, m)
+	if sql {
+		w.raw("\n```")
+		w.put(m.Expression, modeCodeBlock)
+		w.raw("```")
+	}
+}
+
+// mark writes which returned query m is: the band or the returned value.
+func (r *renderer) mark(w *writer, m *alarm.Metric) {
+	switch {
+	case !m.ReturnData:
+	case m.ID != "" && m.ID == r.bandID():
+		w.raw(" ← band")
+	default:
+		w.raw(" ← returned")
+	}
+}
+
+// crossAccount writes the account a query reads from, if it says.
+func (r *renderer) crossAccount(w *writer, m *alarm.Metric) {
+	if m.AccountID == "" {
+		return
+	}
+	w.raw(" · account ")
+	r.account(w, m.AccountID)
+}
+
+// isSQL reports whether expr is a Metrics Insights query rather than
+// metric math: those start with SELECT.
+func isSQL(expr string) bool {
+	expr = strings.TrimSpace(expr)
+	return len(expr) >= 6 && strings.EqualFold(expr[:6], "SELECT")
+}
+
+// metricStat writes "AWS/EC2 CPUUtilization (Average, 5 min, Percent)".
+func metricStat(w *writer, m *alarm.Metric) {
+	switch {
+	case m.Namespace != "" && m.MetricName != "":
+		w.put(m.Namespace, modeMrkdwn)
+		w.raw(" ")
+		w.put(m.MetricName, modeMrkdwn)
+	case m.MetricName != "":
+		w.put(m.MetricName, modeMrkdwn)
+	case m.Namespace != "":
+		w.put(m.Namespace, modeMrkdwn)
+	default:
+		w.raw("(unnamed metric)")
+	}
+	statDetails(w, m.Stat, m.Period, m.Unit)
+}
+
+// statDetails writes " (Average, 5 min, Percent)", leaving out what is
+// unknown, or nothing.
+func statDetails(w *writer, stat string, p time.Duration, unit string) {
+	ps := period(p)
+	if stat == "" && ps == "" && unit == "" {
+		return
+	}
+	w.raw(" (")
+	first := true
+	for _, part := range [...]struct {
+		s    string
+		data bool
+	}{{stat, true}, {ps, false}, {unit, true}} {
+		if part.s == "" {
+			continue
+		}
+		if !first {
+			w.raw(", ")
+		}
+		first = false
+		if part.data {
+			w.put(part.s, modeMrkdwn)
+		} else {
+			w.raw(part.s)
+		}
+	}
+	w.raw(")")
+}

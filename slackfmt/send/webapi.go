@@ -1,0 +1,135 @@
+package send
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/cwslack/cwslack/alarm"
+	"github.com/cwslack/cwslack/slackfmt"
+)
+
+// apiDoer is the HTTP client given to slack-go. It answers 429 and 5xx
+// responses itself with a *Error, because slack-go throws their bodies
+// away and fails on a Retry-After given as an HTTP date.
+type apiDoer struct {
+	client *http.Client
+	now    func() time.Time
+}
+
+// Do sends req, turning a 429 or 5xx answer into a *Error.
+func (d apiDoer) Do(req *http.Request) (*http.Response, error) {
+	resp, err := d.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode < 500 {
+		return resp, nil
+	}
+	defer resp.Body.Close()
+	return nil, statusError("", resp, d.now())
+}
+
+// post sends m with chat.postMessage to channel, with retries, and returns
+// where it was posted.
+func (b *Bot) post(ctx context.Context, channel string, a *alarm.Alarm, m *slackfmt.Message, extra ...slack.MsgOption) (Thread, error) {
+	opts := append(messageOptions(a, m), extra...)
+	var t Thread
+	err := b.retry.do(ctx, func(ctx context.Context) *Error {
+		ch, ts, err := b.client.PostMessageContext(ctx, channel, opts...)
+		if err != nil {
+			return classify(ctx, opPost, err)
+		}
+		if ts == "" {
+			return &Error{Op: opPost, Status: http.StatusOK, Reason: "response has no ts"}
+		}
+		t = Thread{Channel: ch, TS: ts, Posted: b.retry.now()}
+		return nil
+	})
+	return t, err
+}
+
+// update replaces the message at t with m using chat.update, with retries.
+// Text and blocks are always sent together: chat.update drops the blocks
+// of a message when it gets text without blocks.
+func (b *Bot) update(ctx context.Context, t Thread, a *alarm.Alarm, m *slackfmt.Message) error {
+	opts := messageOptions(a, m)
+	if len(m.Blocks.BlockSet) == 0 {
+		opts = append(opts, slack.MsgOptionBlocks()) // clear the original's blocks
+	}
+	return b.retry.do(ctx, func(ctx context.Context) *Error {
+		if _, _, _, err := b.client.UpdateMessageContext(ctx, t.Channel, t.TS, opts...); err != nil {
+			return classify(ctx, opUpdate, err)
+		}
+		return nil
+	})
+}
+
+// retryableReasons are the Web API errors that a later attempt may not
+// get: Slack's own transient failures.
+var retryableReasons = map[string]bool{
+	"ratelimited":         true,
+	"internal_error":      true,
+	"service_unavailable": true,
+}
+
+// classify turns an error from a slack-go call into a *Error.
+func classify(ctx context.Context, op string, err error) *Error {
+	var (
+		own  *Error
+		rl   *slack.RateLimitedError
+		code slack.StatusCodeError
+		resp slack.SlackErrorResponse
+		ue   *url.Error
+	)
+	switch {
+	case errors.As(err, &own):
+		c := *own
+		c.Op = op
+		return &c
+	case errors.As(err, &resp):
+		return &Error{Op: op, Status: http.StatusOK, Reason: resp.Err, Details: details(resp),
+			Retryable: retryableReasons[resp.Err], Err: err}
+	case errors.As(err, &rl):
+		return &Error{Op: op, Status: http.StatusTooManyRequests, Reason: "ratelimited",
+			RetryAfter: rl.RetryAfter, Retryable: true, Err: err}
+	case errors.As(err, &code):
+		return &Error{Op: op, Status: code.Code, Retryable: code.Retryable(), Err: err}
+	case errors.As(err, &ue), ctx.Err() != nil:
+		return transportError(ctx, op, err)
+	}
+	return unexpected(op, err)
+}
+
+// unexpected describes an error that is not Slack's answer nor a transport
+// failure: a request slack-go could not build, or a response that is not
+// the JSON it expects. Neither improves with retries.
+func unexpected(op string, err error) *Error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &syntax) || errors.As(err, &typ) {
+		return &Error{Op: op, Status: http.StatusOK, Reason: "invalid response", Err: err}
+	}
+	return &Error{Op: op, Err: err}
+}
+
+// details collects the explanations of a Web API error: the "errors"
+// entries (json-pointers for invalid_blocks) and, when there are none,
+// the "response_metadata.messages".
+func details(resp slack.SlackErrorResponse) []string {
+	var out []string
+	for _, e := range resp.Errors {
+		if e.Message != nil {
+			out = append(out, *e.Message)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, resp.ResponseMetadata.Messages...)
+	}
+	return out
+}
