@@ -134,10 +134,14 @@ type ReasonData struct {
 // EvaluatedDatapoint is one datapoint of an evaluation. Value is nil for a
 // missing datapoint.
 type EvaluatedDatapoint struct {
-	Timestamp   time.Time `json:"timestamp"`
-	SampleCount *float64  `json:"sampleCount,omitempty"`
-	Value       *float64  `json:"value"`
-	Threshold   *float64  `json:"threshold,omitempty"`
+	// Timestamp is the start of the datapoint's period.
+	Timestamp time.Time `json:"timestamp"`
+	// SampleCount is the number of samples behind the value, if given.
+	SampleCount *float64 `json:"sampleCount,omitempty"`
+	// Value is the datapoint's value; nil when it was missing.
+	Value *float64 `json:"value"`
+	// Threshold is the anomaly band edge compared at this datapoint, if any.
+	Threshold *float64 `json:"threshold,omitempty"`
 }
 
 // Condition is how a metric alarm compares its metric to its threshold.
@@ -204,7 +208,9 @@ func (m *Metric) IsExpression() bool { return m.Expression != "" }
 
 // Dimension is one name/value pair of a metric.
 type Dimension struct {
-	Name  string `json:"name"`
+	// Name is the dimension's name, such as "InstanceId".
+	Name string `json:"name"`
+	// Value is the dimension's value.
 	Value string `json:"value"`
 }
 
@@ -242,7 +248,10 @@ type Datapoint struct {
 
 // Actions are the ARNs an alarm notifies in each state.
 type Actions struct {
-	OK               []string `json:"ok"`
-	Alarm            []string `json:"alarm"`
+	// OK lists the actions run on entering OK.
+	OK []string `json:"ok"`
+	// Alarm lists the actions run on entering ALARM.
+	Alarm []string `json:"alarm"`
+	// InsufficientData lists the actions run on entering INSUFFICIENT_DATA.
 	InsufficientData []string `json:"insufficientData"`
 }

@@ -29,18 +29,33 @@ type Found string
 
 // What Parse can find instead of an alarm.
 const (
+	// FoundSubscriptionConfirmation is an SNS SubscriptionConfirmation body.
 	FoundSubscriptionConfirmation Found = "SNS subscription confirmation"
-	FoundUnsubscribeConfirmation  Found = "SNS unsubscribe confirmation"
-	FoundConfigurationChange      Found = "CloudWatch alarm configuration change event"
-	FoundOtherEvent               Found = "EventBridge event that is not an alarm state change"
-	FoundText                     Found = "plain text message"
-	FoundOtherJSON                Found = "JSON message that is not a CloudWatch alarm"
-	FoundMalformedJSON            Found = "malformed JSON"
-	FoundEmpty                    Found = "empty input"
-	FoundInvalidAlarm             Found = "alarm with an invalid field"
-	FoundUnknown                  Found = "JSON of an unknown shape"
-	FoundNoRecords                Found = "event with no records"
-	FoundEventWithoutDetail       Found = "EventBridge envelope without detail"
+	// FoundUnsubscribeConfirmation is an SNS UnsubscribeConfirmation body.
+	FoundUnsubscribeConfirmation Found = "SNS unsubscribe confirmation"
+	// FoundConfigurationChange is a "CloudWatch Alarm Configuration Change"
+	// event, sent when an alarm is created, updated or deleted.
+	FoundConfigurationChange Found = "CloudWatch alarm configuration change event"
+	// FoundOtherEvent is an EventBridge event of another source or type.
+	FoundOtherEvent Found = "EventBridge event that is not an alarm state change"
+	// FoundText is an SNS Message or SQS body that is not JSON.
+	FoundText Found = "plain text message"
+	// FoundOtherJSON is an SNS Message or SQS body that is JSON of another
+	// publisher.
+	FoundOtherJSON Found = "JSON message that is not a CloudWatch alarm"
+	// FoundMalformedJSON is JSON that does not parse, at any level.
+	FoundMalformedJSON Found = "malformed JSON"
+	// FoundEmpty is empty input.
+	FoundEmpty Found = "empty input"
+	// FoundInvalidAlarm is an alarm with a field that cannot be decoded.
+	FoundInvalidAlarm Found = "alarm with an invalid field"
+	// FoundUnknown is input of no shape that Parse knows.
+	FoundUnknown Found = "JSON of an unknown shape"
+	// FoundNoRecords is a Lambda event with an empty Records list.
+	FoundNoRecords Found = "event with no records"
+	// FoundEventWithoutDetail is an EventBridge envelope without a detail
+	// object, such as a fixture that put alarmData in its place.
+	FoundEventWithoutDetail Found = "EventBridge envelope without detail"
 )
 
 // DecodeError reports why an input, or one record of it, yielded no alarm.

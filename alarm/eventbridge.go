@@ -87,7 +87,7 @@ func decodeEvent(e *ebEvent, d *delivery) (*Alarm, error) {
 	case e.Source != "aws.cloudwatch" || e.DetailType != detailStateChange:
 		return nil, newError(ErrNotAlarm, FoundOtherEvent, fmt.Sprintf("source %q, detail-type %q", e.Source, e.DetailType))
 	case !isJSON(e.Detail, '{'):
-		return nil, newError(ErrUnknown, FoundEventWithoutDetail, "")
+		return nil, errNoDetail()
 	}
 	var w ebDetail
 	if err := json.Unmarshal(e.Detail, &w); err != nil {

@@ -184,8 +184,7 @@ func decodeSingle(data []byte, s *sniff, d *delivery, lv level) (*Alarm, error) 
 	case shapeEvent:
 		return decodeEventJSON(data, d)
 	case shapeHybrid:
-		return nil, newError(ErrUnknown, FoundEventWithoutDetail,
-			"an event with a detail-type needs a detail object (alarmData belongs to the Lambda alarm action, which has no detail-type)")
+		return nil, errNoDetail()
 	case shapeAction:
 		return decodeActionJSON(data)
 	case shapeAlarm:
@@ -194,6 +193,12 @@ func decodeSingle(data []byte, s *sniff, d *delivery, lv level) (*Alarm, error) 
 		return decodeHistory(s, d)
 	}
 	return nil, newError(ErrUnknown, FoundUnknown, "")
+}
+
+// errNoDetail reports an EventBridge envelope without a detail object, such
+// as a fixture that renamed detail to the alarm action's alarmData.
+func errNoDetail() error {
+	return newError(ErrUnknown, FoundEventWithoutDetail, "an event with a detail-type needs a detail object")
 }
 
 // envelopeFor names the envelope of a document of shape sh found at level
@@ -264,7 +269,7 @@ func decodeNested(msg string, d *delivery, lv level, where string) (*Alarm, erro
 	data := []byte(msg)
 	t := bytes.TrimLeft(data, " \t\r\n")
 	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
-		return nil, newError(ErrNotAlarm, FoundText, "in the "+where)
+		return nil, newError(ErrNotAlarm, FoundText, "the "+where+" is not JSON")
 	}
 	var s sniff
 	if err := s.read(data, where, true); err != nil {

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -190,5 +192,79 @@ func TestParseMixedRecords(t *testing.T) {
 	}
 	if !errors.Is(err, ErrNotAlarm) || !errors.Is(err, ErrMalformed) {
 		t.Errorf("error %v should wrap both ErrNotAlarm and ErrMalformed", err)
+	}
+}
+
+// TestTypedEntryPoints checks that each typed entry point agrees with Parse
+// on every fixture of its shape: the same alarms and the same error.
+func TestTypedEntryPoints(t *testing.T) {
+	tests := []struct {
+		prefix string
+		parse  func(data []byte) ([]*Alarm, error)
+	}{
+		{"lambda-sns__", typed(ParseSNSEvent)},
+		{"sqs__", typed(ParseSQSEvent)},
+		{"sqs-raw__mixed", typed(ParseSQSEvent)},
+		{"eventbridge__", typed(one(ParseEventBridgeEvent))},
+		{"lambda-action__", typed(one(ParseActionEvent))},
+	}
+	n := 0
+	for _, tt := range tests {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", "payloads", tt.prefix+"*.json"))
+		for _, file := range files {
+			n++
+			t.Run(filepath.Base(file), func(t *testing.T) {
+				data, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantAlarms, wantErr := Parse(data)
+				gotAlarms, gotErr := tt.parse(data)
+				if diff := cmp.Diff(wantAlarms, gotAlarms); diff != "" {
+					t.Errorf("alarms mismatch (-Parse +typed):\n%s", diff)
+				}
+				if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) {
+					t.Errorf("error = %v, want %v", gotErr, wantErr)
+				}
+			})
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d fixtures matched the typed entry points", n)
+	}
+}
+
+// typed adapts a typed entry point to raw JSON input by decoding into its
+// aws-lambda-go (or ActionEvent) input type first.
+func typed[E any](parse func(E) ([]*Alarm, error)) func([]byte) ([]*Alarm, error) {
+	return func(data []byte) ([]*Alarm, error) {
+		var ev E
+		if err := json.Unmarshal(data, &ev); err != nil {
+			return nil, err
+		}
+		return parse(ev)
+	}
+}
+
+// one adapts an entry point that returns one alarm.
+func one[E any](parse func(E) (*Alarm, error)) func(E) ([]*Alarm, error) {
+	return func(ev E) ([]*Alarm, error) {
+		a, err := parse(ev)
+		if err != nil {
+			return nil, err
+		}
+		return []*Alarm{a}, nil
+	}
+}
+
+// TestParseSQSMessage checks that a failing message names its messageId.
+func TestParseSQSMessage(t *testing.T) {
+	_, err := ParseSQSMessage(events.SQSMessage{MessageId: "m-1", Body: "hello"})
+	var de *DecodeError
+	if !errors.As(err, &de) || de.RecordID != "m-1" || de.Record != -1 || !errors.Is(err, ErrNotAlarm) {
+		t.Fatalf("ParseSQSMessage error = %#v, want a *DecodeError for message m-1 wrapping ErrNotAlarm", err)
+	}
+	if want := "alarm: message m-1: not an alarm notification: plain text message: the SQS body is not JSON"; err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
 	}
 }

@@ -91,7 +91,9 @@ func (r *renderer) comparison(w *writer, c *alarm.Condition) {
 		w.raw(" " + bandWords(op))
 		r.band(w)
 	case op.Symbol() != "":
-		w.raw(" " + op.Symbol() + " ")
+		w.raw(" ")
+		w.put(op.Symbol(), modeMrkdwn) // "<" and ">" are mrkdwn control characters too
+		w.raw(" ")
 		threshold(w, c.Threshold)
 	case op != "":
 		w.raw(" ")

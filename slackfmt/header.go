@@ -115,7 +115,6 @@ func (r *renderer) compactLine() slack.Block {
 	w := newWriter(budgetMentions + budgetState + budgetFooter)
 	r.mentions(&w, " ")
 	r.transition(&w)
-	w.raw(" · ")
 	r.where(&w)
 	r.linkLine(&w)
 	return section(r.id("compact"), &w)

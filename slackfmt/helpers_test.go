@@ -18,7 +18,28 @@ func encode(t testing.TB, m *Message) []byte {
 	if err := enc.Encode(m); err != nil {
 		t.Fatalf("encoding message: %v", err)
 	}
-	return b.Bytes()
+	return unescapeHTML(b.Bytes())
+}
+
+// unescapeHTML turns the \u003c, \u003e and \u0026 escapes that
+// slack-go's own encoders write back into < > &, for readable golden
+// files; the JSON means the same.
+func unescapeHTML(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 == len(b) {
+			out = append(out, b[i])
+			continue
+		}
+		if s := string(b[i+1 : min(i+6, len(b))]); s == "u003c" || s == "u003e" || s == "u0026" {
+			out = append(out, map[string]byte{"u003c": '<', "u003e": '>', "u0026": '&'}[s])
+			i += 5
+			continue
+		}
+		out = append(out, b[i], b[i+1])
+		i++
+	}
+	return out
 }
 
 // textObject is a text object found in a message, with its JSON path.

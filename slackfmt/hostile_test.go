@@ -141,7 +141,7 @@ var optionSets = map[string][]Option{
 		WithAccountAlias("123456789012", injection),
 		WithAccountAlias("210987654321", strings.Repeat("x", 5000)),
 	},
-	"compact":  {WithCompact(true), WithMention(alarm.StateAlarm, MustParseMention("<!subteam^SAZ94GDB8>")), WithLink(strings.Repeat("x", 500), "https://a.example/"+strings.Repeat("y", 2900))},
+	"compact":        {WithCompact(true), WithMention(alarm.StateAlarm, MustParseMention("<!subteam^SAZ94GDB8>")), WithLink(strings.Repeat("x", 500), "https://a.example/"+strings.Repeat("y", 2900))},
 	"too many links": manyLinks(30),
 }
 

@@ -1,6 +1,7 @@
 package slackfmt
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -29,13 +30,20 @@ type Message struct {
 // Message, and "unfurl_links" and "unfurl_media" set to false so that
 // Slack does not add a preview of the console's sign-in page under the
 // alarm.
+//
+// The alarm's < > & stay as they are rather than \u003c and so on: the
+// body is not HTML, and Slack reads both the same.
 func (m Message) MarshalJSON() ([]byte, error) {
 	type body Message
-	return json.Marshal(struct {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
 		body
 		UnfurlLinks bool `json:"unfurl_links"`
 		UnfurlMedia bool `json:"unfurl_media"`
 	}{body: body(m)})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 // PostMessageOptions returns the chat.postMessage (or chat.update) options

@@ -18,9 +18,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cwslack/cwslack/alarm"
 	"github.com/cwslack/cwslack/alarm/snsverify"
-	"github.com/cwslack/cwslack/slackfmt"
 	"github.com/cwslack/cwslack/slackfmt/send"
 )
 
@@ -76,7 +74,7 @@ func newServer(getenv func(string) string, log *slog.Logger, x extra) (*server, 
 	if err != nil {
 		return nil, err
 	}
-	opts, err := buildOptions(cfg)
+	opts, err := cfg.BuildOptions()
 	if err != nil {
 		return nil, err
 	}
@@ -91,22 +89,6 @@ func newServer(getenv func(string) string, log *slog.Logger, x extra) (*server, 
 		verifier: snsverify.New(append([]snsverify.Option{snsverify.WithTopics(topics...)}, x.verifier...)...),
 		apiKey:   apiKey, sender: cfg.Sender(x.sender...), buildOpts: opts, log: log,
 	}, nil
-}
-
-// buildOptions turns the Slack configuration into message options.
-func buildOptions(cfg send.Config) ([]slackfmt.Option, error) {
-	var opts []slackfmt.Option
-	if cfg.Mention != "" {
-		m, err := slackfmt.ParseMention(cfg.Mention)
-		if err != nil {
-			return nil, fmt.Errorf("http: %s: %w", send.EnvMention, err)
-		}
-		opts = append(opts, slackfmt.WithMention(alarm.StateAlarm, m))
-	}
-	for id, alias := range cfg.AccountAliases {
-		opts = append(opts, slackfmt.WithAccountAlias(id, alias))
-	}
-	return opts, nil
 }
 
 // splitList splits a comma-separated list, dropping spaces and empty items.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -329,7 +330,7 @@ func TestServeShutsDown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := netListen(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func (s *countingSender) Send(_ context.Context, a *alarm.Alarm, m *slackfmt.Mes
 	return nil
 }
 
-// FuzzHandle checks that no payload makes Handle panic and that, when
+// FuzzHandle checks that no payload makes Invoke panic and that, when
 // Slack accepts everything, no payload fails the invocation or reports an
 // SQS message as failed. The one exception is an SQS-looking event that
 // cannot be decoded at all, which must fail rather than drop the batch.
@@ -50,15 +50,19 @@ func FuzzHandle(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, payload []byte) {
 		h := NewHandler(&countingSender{t: t}, slog.New(slog.DiscardHandler))
-		resp, err := h.Handle(context.Background(), payload)
+		out, err := h.Invoke(context.Background(), payload)
 		if err != nil {
 			if !isSQSEvent(payload) {
-				t.Fatalf("Handle(%q) failed with Slack up: %v", payload, err)
+				t.Fatalf("Invoke(%q) failed with Slack up: %v", payload, err)
 			}
 			return
 		}
-		if r, ok := resp.(events.SQSEventResponse); ok && len(r.BatchItemFailures) > 0 {
-			t.Fatalf("Handle(%q) reported failures with Slack up: %v", payload, r.BatchItemFailures)
+		var r events.SQSEventResponse
+		if err := json.Unmarshal(out, &r); err != nil {
+			t.Fatalf("Invoke(%q) response %q is not JSON: %v", payload, out, err)
+		}
+		if len(r.BatchItemFailures) > 0 {
+			t.Fatalf("Invoke(%q) reported failures with Slack up: %s", payload, out)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
 	"github.com/cwslack/cwslack/alarm"
@@ -45,8 +46,20 @@ type Result struct {
 // *send.Error.
 var ErrNotDelivered = errors.New("lambda: alarm not delivered")
 
-// Handle processes one invocation; its signature is the one [lambda.Start]
-// expects.
+// Invoke implements [lambda.Handler]: it calls Handle with the payload and
+// encodes the response as JSON. Taking the payload as bytes, rather than
+// letting the runtime decode it for Handle, means that even a payload
+// that is not JSON reaches Handle and is logged like any other input that
+// holds no alarm.
+func (h *Handler) Invoke(ctx context.Context, payload []byte) ([]byte, error) {
+	resp, err := h.Handle(ctx, payload)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(resp)
+}
+
+// Handle processes one invocation.
 //
 // For an SQS event it returns an [events.SQSEventResponse] that lists the
 // messages with an undelivered alarm, and a nil error. For any other
@@ -111,3 +124,6 @@ func requestID(ctx context.Context) slog.Attr {
 	}
 	return slog.String("requestId", id)
 }
+
+// Handler is what main passes to lambda.StartHandler.
+var _ lambda.Handler = (*Handler)(nil)

@@ -377,3 +377,24 @@ func TestIsSQSEvent(t *testing.T) {
 		}
 	}
 }
+
+func TestInvoke(t *testing.T) {
+	tests := []struct {
+		name, payload, want string
+	}{
+		{"not JSON", "CPU is high", `{"delivered":0,"skipped":1}`},
+		{"empty", "", `{"delivered":0,"skipped":1}`},
+		{"alarm", alarmAction("orders-backlog"), `{"delivered":1,"skipped":0}`},
+		{"SQS", sqsEvent(testQueue, sqsMessage{"m-1", "{"}), `{"batchItemFailures":[]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			slack := newFakeSlack(t, alwaysOK)
+			h, _ := newTestHandler(t, slack.URL)
+			got, err := h.Invoke(context.Background(), []byte(tt.payload))
+			if err != nil || string(got) != tt.want {
+				t.Errorf("Invoke(%q) = %s, %v; want %s, nil", tt.payload, got, err, tt.want)
+			}
+		})
+	}
+}

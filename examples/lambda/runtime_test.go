@@ -55,6 +55,31 @@ func TestBootstrap(t *testing.T) {
 		})
 	})
 
+	t.Run("every fixture", func(t *testing.T) {
+		slack := newFakeSlack(t, alwaysOK)
+		rt := startBootstrap(t, bin, slack.URL)
+		want := 0
+		for _, path := range fixtures(t) {
+			payload, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want += countAlarms(t, payload)
+			if got := rt.invoke(t, string(payload), 10*time.Second); got.kind != "response" ||
+				strings.Contains(string(got.body), "itemIdentifier") {
+				t.Errorf("%s: runtime got %s %s, want a response without failures",
+					filepath.Base(path), got.kind, got.body)
+			}
+		}
+		got := slack.delivered()
+		if len(got) != want {
+			t.Errorf("Slack received %d messages, want %d", len(got), want)
+		}
+		for _, body := range got {
+			checkMessage(t, body)
+		}
+	})
+
 	t.Run("Slack down", func(t *testing.T) {
 		slack := newFakeSlack(t, always(http.StatusInternalServerError, ""))
 		rt := startBootstrap(t, bin, slack.URL)

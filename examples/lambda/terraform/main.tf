@@ -43,13 +43,14 @@ resource "aws_lambda_function" "notifier" {
     # Environment values are readable by anyone allowed
     # lambda:GetFunctionConfiguration and are stored in the Terraform state.
     # See README.md for the SSM / Secrets Manager trade-off.
-    variables = {
+    # Unset variables are left out rather than passed empty.
+    variables = { for k, v in {
       SLACK_WEBHOOK_URL     = var.slack_webhook_url
       SLACK_BOT_TOKEN       = var.slack_bot_token
       SLACK_CHANNEL         = var.slack_channel
       SLACK_MENTION         = var.slack_mention
       SLACK_ACCOUNT_ALIASES = var.slack_account_aliases
-    }
+    } : k => v if v != "" }
   }
 
   # Asynchronous invocations (SNS, EventBridge, the alarm's Lambda action)
@@ -59,6 +60,13 @@ resource "aws_lambda_function" "notifier" {
   }
 
   tags = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = (var.slack_webhook_url != "") != (var.slack_bot_token != "" && var.slack_channel != "")
+      error_message = "Set slack_webhook_url, or slack_bot_token and slack_channel, but not both."
+    }
+  }
 
   depends_on = [
     aws_cloudwatch_log_group.notifier,

@@ -1,0 +1,75 @@
+// Package alarm decodes Amazon CloudWatch alarm notifications, in every
+// shape in which they reach code, into one typed model, [Alarm].
+//
+// # Shapes
+//
+// [Parse] detects the shape from the payload's content, never from where
+// it came from, and returns every alarm in it:
+//
+//   - a Lambda SNS event (Records[].Sns), with any number of records;
+//   - the body SNS POSTs to an HTTP(S) subscriber (Type "Notification");
+//   - a Lambda SQS event, or sqs receive-message output, whose bodies are
+//     SNS envelopes or, with raw message delivery, the messages themselves;
+//   - the bare CloudWatch alarm message that SNS carries in Message;
+//   - an EventBridge "CloudWatch Alarm State Change" event, bare or carried
+//     in SNS or SQS;
+//   - the payload of an alarm's direct Lambda action (alarmData);
+//   - a DescribeAlarmHistory "Action" item, whose publishedMessage holds
+//     what SNS published.
+//
+// Callers that already hold aws-lambda-go values use [ParseSNSEvent],
+// [ParseSQSEvent], [ParseSQSMessage] or [ParseEventBridgeEvent]; for the
+// direct Lambda action, which aws-lambda-go has no type for, decode into
+// [ActionEvent] and call [ParseActionEvent]. All of them share the code
+// paths of Parse.
+//
+//	alarms, err := alarm.Parse(body)
+//	for _, a := range alarms {
+//		fmt.Println(a.Name, a.PreviousState.Value, "->", a.State.Value, a.ConsoleURL)
+//	}
+//	if errors.Is(err, alarm.ErrNotAlarm) {
+//		// a subscription confirmation, a text message, a configuration change…
+//	}
+//
+// # Model
+//
+// Whatever the source, an [Alarm] has the same fields: the delivery
+// [Source] and [Envelope], name, description, ARN, account, region code and
+// partition, the [Kind] (metric, metric math, anomaly detection, Metrics
+// Insights, composite), the current and previous [State] with reasonData
+// decoded, the [Condition] (a threshold that may be absent and is never
+// confused with 0), the metric queries with dimensions in payload order,
+// the composite rule and triggering children, the recent [Datapoint]s
+// oldest first, tags, actions and a console deep link. Times are UTC
+// time.Time values and periods time.Duration values. The JSON encoding of
+// Alarm is part of the API: camelCase names, RFC 3339 times, periods in
+// seconds, absent values omitted.
+//
+// The payloads differ, and the model evens them out: SNS sends the region
+// as a display name ("EU (Ireland)") and statistics in upper case
+// ("AVERAGE"); EventBridge and the Lambda action send no threshold or
+// operator, which come from reasonData and the reason text; timestamps use
+// "+0000" offsets; dimensions are a list in SNS and an object in
+// EventBridge. The region is taken from the alarm ARN, then the event's
+// region, then the SNS topic ARN, then the display name; the partition
+// from the ARNs. Datapoints come from reasonData where the payload has it,
+// else from the reason text.
+//
+// # Errors
+//
+// Every failure is a [*DecodeError] that wraps exactly one of [ErrNotAlarm]
+// (a well-formed notification without an alarm), [ErrMalformed] (JSON that
+// does not parse, with the *json.SyntaxError and its offset), [ErrInvalid]
+// (an alarm with a field that cannot be decoded) and [ErrUnknown] (JSON of
+// no known shape). Its Found field says what was found instead. When an
+// event has several records and only some hold alarms, the alarms are
+// returned together with the errors.Join of one *DecodeError per skipped
+// record: one bad record never hides the others. A broken reasonData does
+// not cost the alarm; it is left nil. Parse never panics.
+//
+// # Non-goals
+//
+// The package does not verify SNS signatures, fetch anything from AWS or
+// format messages; it only decodes. Configuration-change events are
+// recognised and refused, not modelled.
+package alarm

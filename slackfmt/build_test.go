@@ -1,0 +1,307 @@
+package slackfmt
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/cwslack/cwslack/alarm"
+	"github.com/google/go-cmp/cmp"
+	"github.com/slack-go/slack"
+)
+
+// blockTexts returns the text a reader sees in each block of m, one
+// string per block, for compact expectations.
+func blockTexts(t *testing.T, m *Message) []string {
+	t.Helper()
+	blocks := m.Blocks.BlockSet
+	if len(m.Attachments) > 0 {
+		blocks = m.Attachments[0].Blocks.BlockSet
+	}
+	var out []string
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *slack.HeaderBlock:
+			out = append(out, "header: "+b.Text.Text)
+		case *slack.SectionBlock:
+			out = append(out, "section: "+b.Text.Text)
+		case *slack.ContextBlock:
+			var parts []string
+			for _, e := range b.ContextElements.Elements {
+				parts = append(parts, e.(*slack.TextBlockObject).Text)
+			}
+			out = append(out, "context: "+strings.Join(parts, " | "))
+		case *slack.ActionBlock:
+			var parts []string
+			for _, e := range b.Elements.ElementSet {
+				btn := e.(*slack.ButtonBlockElement)
+				parts = append(parts, btn.Text.Text+" → "+btn.URL)
+			}
+			out = append(out, "actions: "+strings.Join(parts, " | "))
+		default:
+			t.Fatalf("unexpected block %T", b)
+		}
+	}
+	return out
+}
+
+const (
+	date0   = "<!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>"
+	console = "https://eu-west-3.console.aws.amazon.com/cloudwatch/home?region=eu-west-3#alarmsV2:alarm/HighCPU"
+	footer  = "context: Account 123456789012 · eu-west-3 · <" + console + "|Open in CloudWatch>"
+)
+
+func TestBuildLayout(t *testing.T) {
+	tests := []struct {
+		name  string
+		alarm *alarm.Alarm
+		opts  []Option
+		text  string
+		want  []string
+	}{{
+		name:  "metric",
+		alarm: metricAlarm(),
+		text:  "ALARM: HighCPU in eu-west-3 (was OK)",
+		want: []string{
+			"header: 🔴 ALARM: HighCPU",
+			"section: CPU of the web tier is high",
+			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
+			"section: *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min\nMissing data counts as breaching.",
+			"section: *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)\nAutoScalingGroupName=web",
+			"section: *Recent datapoints* (Average, 1 min) vs threshold 80\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+			footer,
+		},
+	}, {
+		name:  "metric math",
+		alarm: mathAlarm(),
+		opts:  []Option{WithAccountAlias("210987654321", "shared_metrics")},
+		text:  "ALARM: ECSCpu in eu-west-3 (was OK)",
+		want: []string{
+			"header: 🔴 ALARM: ECSCpu",
+			"section: CPU of the web tier is high",
+			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
+			"section: *Condition:* CPU Usage (e1) ≥ 80 for 2 of 2 datapoints of 1 min",
+			"section: *Queries:*\n`e1` = `100*m1/m2` “CPU Usage” ← returned\n" +
+				"`m1` = ECS/ContainerInsights CpuUtilized (Average, 1 min) ClusterName=prod\n" +
+				"`m2` = ECS/ContainerInsights CpuReserved (Average, 1 min) ClusterName=prod · account 210987654321 (shared_metrics)",
+			"section: *Recent datapoints* vs threshold 80\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+			footer,
+		},
+	}, {
+		name:  "anomaly detection",
+		alarm: anomalyAlarm(),
+		want: []string{
+			"header: 🔴 ALARM: LatencyAnomaly",
+			"section: CPU of the web tier is high",
+			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
+			"section: *Condition:* TargetResponseTime (m1) outside the band `ANOMALY_DETECTION_BAND(m1, 2)` for 2 of 3 datapoints of 5 min\nMissing data counts as missing.",
+			"section: *Queries:*\n`m1` = AWS/ApplicationELB TargetResponseTime (p90, 5 min) ← returned\n" +
+				"`ad1` = `ANOMALY_DETECTION_BAND(m1, 2)` “TargetResponseTime (expected)” ← band",
+			"section: *Recent datapoints* (p90, 5 min) vs band 0.1–0.35 (latest)\n`▁ █`  0.2 · – · *0.9*",
+			footer,
+		},
+	}, {
+		name:  "metrics insights",
+		alarm: insightsAlarm(),
+		want: []string{
+			"header: 🔴 ALARM: TopTalkers",
+			"section: CPU of the web tier is high",
+			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
+			"section: *Condition:* bytes &gt; 0 for 1 of 3 datapoints of 1 min\nEvaluated on partial data: the query returned more than Metrics Insights can evaluate.",
+			"section: *Queries:*\n`q1` = Metrics Insights query “bytes” ← returned\n" +
+				"```SELECT SUM(BytesOut) FROM SCHEMA(\"AWS/EC2\", InstanceId) GROUP BY InstanceId ORDER BY SUM() DESC LIMIT 10```",
+			"section: *Recent datapoints* vs threshold 0\n`▁▃▆█`  *40* · *55* · *81.5* · *95.25*",
+			footer,
+		},
+	}, {
+		name:  "composite",
+		alarm: compositeAlarm(),
+		opts:  []Option{WithMention(alarm.StateAlarm, MustParseMention("<!here>"), MustParseMention("<@U024BE7LH>"))},
+		text:  "<!here> <@U024BE7LH> ALARM: ServiceAggregated in us-east-1 (was OK)",
+		want: []string{
+			"header: 🔴 ALARM: ServiceAggregated",
+			"section: <!here> <@U024BE7LH>",
+			"section: *OK → ALARM* · " + date0,
+			"section: *Rule:* `ALARM(ServerCpuTooHigh) OR ALARM(TotalNetworkTrafficTooHigh)`",
+			"section: *Triggered by:*\n🔴 `ServerCpuTooHigh` ALARM · " + date0,
+			"section: *Actions suppressed* (WaitPeriod): Actions suppressed by WaitPeriod\n*Suppressor:* `Maintenance` · wait 2 min · extension 3 min",
+			"context: Account 123456789012 · us-east-1 · <https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/ServiceAggregated|Open in CloudWatch>",
+		},
+	}, {
+		name:  "empty",
+		alarm: &alarm.Alarm{},
+		text:  "UNKNOWN: (unnamed alarm)",
+		want:  []string{"header: ❔ UNKNOWN: (unnamed alarm)", "section: *UNKNOWN*"},
+	}, {
+		name: "nil",
+		text: "UNKNOWN: (unnamed alarm)",
+		want: []string{"header: ❔ UNKNOWN: (unnamed alarm)", "section: *UNKNOWN*"},
+	}, {
+		name:  "compact with links and mention",
+		alarm: metricAlarm(),
+		opts: []Option{WithCompact(true), WithMention(alarm.StateAlarm, MustParseMention("<!channel>")),
+			WithAccountAlias("123456789012", "prod"), WithTagLink("runbook", "Runbook"), WithTagLink("missing", "Nothing")},
+		text: "<!channel> ALARM: HighCPU in eu-west-3 (was OK)",
+		want: []string{
+			"header: 🔴 ALARM: HighCPU",
+			"section: <!channel> *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min · Account 123456789012 (prod) · eu-west-3 · <" + console + "|Open in CloudWatch> · <https://wiki.example.com/runbooks/high-cpu|Runbook>",
+		},
+	}, {
+		name:  "mention for another state",
+		alarm: compositeAlarm(),
+		opts:  []Option{WithCompact(true), WithMention(alarm.StateOK, MustParseMention("<!here>"))},
+		text:  "ALARM: ServiceAggregated in us-east-1 (was OK)",
+		want: []string{
+			"header: 🔴 ALARM: ServiceAggregated",
+			"section: *OK → ALARM* · " + date0 + " · Account 123456789012 · us-east-1 · <https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/ServiceAggregated|Open in CloudWatch>",
+		},
+	}, {
+		name:  "link buttons",
+		alarm: metricAlarm(),
+		opts:  []Option{WithCompact(false), WithLinkButtons(true), WithLink("Dashboard", "https://grafana.example.com/d/x?a=1&b=2"), WithLink("", "ftp://no")},
+		want: []string{
+			"header: 🔴 ALARM: HighCPU",
+			"section: CPU of the web tier is high",
+			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
+			"section: *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min\nMissing data counts as breaching.",
+			"section: *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)\nAutoScalingGroupName=web",
+			"section: *Recent datapoints* (Average, 1 min) vs threshold 80\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+			"context: Account 123456789012 · eu-west-3",
+			"actions: Open in CloudWatch → " + console + " | Dashboard → https://grafana.example.com/d/x?a=1&b=2",
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Build(tt.alarm, tt.opts...)
+			if tt.text != "" && m.Text != tt.text {
+				t.Errorf("Text = %q, want %q", m.Text, tt.text)
+			}
+			if diff := cmp.Diff(tt.want, blockTexts(t, m)); diff != "" {
+				t.Errorf("blocks mismatch (-want +got):\n%s", diff)
+			}
+			if err := Validate(m); err != nil {
+				t.Errorf("Validate = %v", err)
+			}
+		})
+	}
+}
+
+func TestBuildColorBar(t *testing.T) {
+	for _, tt := range []struct {
+		state alarm.StateValue
+		color string
+	}{{alarm.StateAlarm, "#D13212"}, {alarm.StateOK, "#1D8102"}, {alarm.StateInsufficientData, "#8D99A8"}, {"", "#8D99A8"}} {
+		t.Run(string(tt.state), func(t *testing.T) {
+			a := metricAlarm()
+			a.State.Value = tt.state
+			plainMsg, barMsg := Build(a), Build(a, WithColorBar(true))
+			if len(barMsg.Blocks.BlockSet) != 0 || len(barMsg.Attachments) != 1 {
+				t.Fatalf("with the colour bar: %d blocks and %d attachments, want 0 and 1", len(barMsg.Blocks.BlockSet), len(barMsg.Attachments))
+			}
+			att := barMsg.Attachments[0]
+			if att.Color != tt.color || att.Fallback != barMsg.Text {
+				t.Errorf("attachment colour %q fallback %q, want %q and %q", att.Color, att.Fallback, tt.color, barMsg.Text)
+			}
+			if diff := cmp.Diff(blockTexts(t, plainMsg), blockTexts(t, barMsg)); diff != "" {
+				t.Errorf("blocks differ with the colour bar (-without +with):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestMessageJSON(t *testing.T) {
+	m := Build(metricAlarm())
+	body, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Text        string            `json:"text"`
+		Blocks      []json.RawMessage `json:"blocks"`
+		Attachments []json.RawMessage `json:"attachments"`
+		Metadata    struct {
+			EventType    string            `json:"event_type"`
+			EventPayload map[string]string `json:"event_payload"`
+		} `json:"metadata"`
+		UnfurlLinks *bool `json:"unfurl_links"`
+		UnfurlMedia *bool `json:"unfurl_media"`
+	}
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	wantPayload := map[string]string{
+		"alarm_arn": "arn:aws:cloudwatch:eu-west-3:123456789012:alarm:HighCPU", "alarm_name": "HighCPU",
+		"state": "ALARM", "previous_state": "OK", "region": "eu-west-3", "account_id": "123456789012",
+	}
+	if got.Text != m.Text || len(got.Blocks) != len(m.Blocks.BlockSet) || got.Attachments != nil {
+		t.Errorf("body %s does not carry the text and blocks alone", body)
+	}
+	if got.Metadata.EventType != "cloudwatch_alarm" {
+		t.Errorf("metadata event_type = %q, want cloudwatch_alarm", got.Metadata.EventType)
+	}
+	if diff := cmp.Diff(wantPayload, got.Metadata.EventPayload); diff != "" {
+		t.Errorf("metadata mismatch (-want +got):\n%s", diff)
+	}
+	if got.UnfurlLinks == nil || *got.UnfurlLinks || got.UnfurlMedia == nil || *got.UnfurlMedia {
+		t.Errorf("body %s does not turn unfurling off", body)
+	}
+}
+
+func TestPostMessageOptions(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		opts []Option
+		want map[string]bool // form keys that must be present
+	}{
+		{"blocks", nil, map[string]bool{"text": true, "blocks": true, "metadata": true, "unfurl_links": true, "unfurl_media": true, "attachments": false}},
+		{"colour bar", []Option{WithColorBar(true)}, map[string]bool{"text": true, "attachments": true, "blocks": false}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Build(metricAlarm(), append(tt.opts, WithMention(alarm.StateAlarm, MustParseMention("<!here>")))...)
+			values := postMessage(t, m)
+			for key, present := range tt.want {
+				if _, ok := values[key]; ok != present {
+					t.Errorf("form value %q present = %v, want %v", key, ok, present)
+				}
+			}
+			if got := values.Get("text"); got != m.Text {
+				t.Errorf("text = %q, want %q (never escaped again)", got, m.Text)
+			}
+			for _, key := range []string{"parse", "link_names"} {
+				if values.Has(key) {
+					t.Errorf("form sets %s=%q", key, values.Get(key))
+				}
+			}
+		})
+	}
+}
+
+// postMessage sends m with chat.postMessage to a local server and returns
+// the form that the server received.
+func postMessage(t *testing.T, m *Message) url.Values {
+	t.Helper()
+	var got url.Values
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			t.Errorf("ParseForm: %v", err)
+		}
+		got = r.PostForm
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"ok":true,"channel":"C123","ts":"1700000000.000100"}`)
+	}))
+	defer srv.Close()
+	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/"))
+	if _, _, err := api.PostMessage("C123", m.PostMessageOptions()...); err != nil {
+		t.Fatalf("PostMessage: %v", err)
+	}
+	return got
+}

@@ -1,0 +1,105 @@
+package slackfmt_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cwslack/cwslack/alarm"
+	"github.com/cwslack/cwslack/slackfmt"
+	"github.com/slack-go/slack"
+)
+
+func exampleAlarm() *alarm.Alarm {
+	threshold := 80.0
+	return &alarm.Alarm{
+		Name:          "HighCPU",
+		Description:   "Web tier CPU <!channel>",
+		AccountID:     "123456789012",
+		Region:        "eu-west-3",
+		Kind:          alarm.KindMetric,
+		State:         alarm.State{Value: alarm.StateAlarm, Timestamp: time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)},
+		PreviousState: alarm.State{Value: alarm.StateOK},
+		Condition: &alarm.Condition{
+			ComparisonOperator: alarm.GreaterThanOrEqualToThreshold,
+			Threshold:          &threshold,
+			EvaluationPeriods:  2,
+			Period:             time.Minute,
+		},
+		Metrics: []alarm.Metric{{Namespace: "AWS/EC2", MetricName: "CPUUtilization", Stat: "Average", Period: time.Minute, ReturnData: true}},
+	}
+}
+
+// printText prints the text of every block: what a reader sees.
+func printText(m *slackfmt.Message) {
+	for _, b := range m.Blocks.BlockSet {
+		switch b := b.(type) {
+		case *slack.HeaderBlock:
+			fmt.Println(b.Text.Text)
+		case *slack.SectionBlock:
+			fmt.Println(b.Text.Text)
+		case *slack.ContextBlock:
+			for _, e := range b.ContextElements.Elements {
+				fmt.Println(e.(*slack.TextBlockObject).Text)
+			}
+		}
+	}
+}
+
+func ExampleBuild() {
+	m := slackfmt.Build(exampleAlarm())
+	fmt.Println(m.Text)
+	printText(m)
+	fmt.Println(slackfmt.Validate(m))
+	// Output:
+	// ALARM: HighCPU in eu-west-3 (was OK)
+	// 🔴 ALARM: HighCPU
+	// Web tier CPU <!channel>
+	// *OK → ALARM* · <!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>
+	// *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min
+	// *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)
+	// Account 123456789012 · eu-west-3
+	// <nil>
+}
+
+func ExampleWithMention() {
+	here, err := slackfmt.ParseMention("<!here>")
+	if err != nil {
+		panic(err)
+	}
+	onAlarm := slackfmt.WithMention(alarm.StateAlarm, here)
+
+	a := exampleAlarm()
+	fmt.Println(slackfmt.Build(a, onAlarm).Text)
+	a.State.Value, a.PreviousState.Value = alarm.StateOK, alarm.StateAlarm
+	fmt.Println(slackfmt.Build(a, onAlarm).Text)
+
+	_, err = slackfmt.ParseMention("@channel")
+	fmt.Println(err)
+	// Output:
+	// <!here> ALARM: HighCPU in eu-west-3 (was OK)
+	// OK: HighCPU in eu-west-3 (was ALARM)
+	// slackfmt: invalid mention "@channel": want <!here>, <!channel>, <!everyone>, <@U…>, <@W…> or <!subteam^S…>
+}
+
+func ExampleValidate() {
+	m := &slackfmt.Message{
+		Text: "hello",
+		Blocks: slack.Blocks{BlockSet: []slack.Block{
+			slack.NewHeaderBlock(slack.NewTextBlockObject(slack.MarkdownType, "*not plain*", false, false)),
+		}},
+	}
+	fmt.Println(slackfmt.Validate(m))
+	// Output:
+	// slackfmt: invalid message: /blocks/0/text/type: must be plain_text
+}
+
+func ExampleMessage_PreviewURL() {
+	m := slackfmt.Build(&alarm.Alarm{Name: "a b", State: alarm.State{Value: alarm.StateOK}})
+	u, err := m.PreviewURL()
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(u)
+	// Output:
+	// https://app.slack.com/block-kit-builder/#%7B%22blocks%22:%5B%7B%22type%22:%22header%22%2C%22text%22:%7B%22type%22:%22plain_text%22%2C%22text%22:%22%E2%9C%85%20OK:%20a%20b%22%2C%22emoji%22:true%7D%2C%22block_id%22:%22cw-header%22%7D%2C%7B%22type%22:%22section%22%2C%22text%22:%7B%22type%22:%22mrkdwn%22%2C%22text%22:%22%2AOK%2A%22%2C%22verbatim%22:true%7D%2C%22block_id%22:%22cw-state%22%7D%5D%7D
+}

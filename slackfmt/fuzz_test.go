@@ -1,0 +1,42 @@
+package slackfmt
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/cwslack/cwslack/alarm"
+)
+
+// FuzzBuild checks that anything alarm.Parse accepts, Build turns into a
+// message that encodes to JSON, passes Validate and carries no mention or
+// link that the configuration did not ask for, with and without options.
+func FuzzBuild(f *testing.F) {
+	for _, file := range payloads(f) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, k := range kinds {
+		data, _ := json.Marshal(k.alarm())
+		f.Add(data)
+	}
+	mentions := []string{"<!here>", "<@U024BE7LH>", "<!subteam^SAZ94GDB8>"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		alarms, _ := alarm.Parse(data)
+		for _, a := range alarms {
+			for _, opts := range [][]Option{nil, optionSets["all"], optionSets["compact"]} {
+				m := Build(a, opts...)
+				if _, err := json.Marshal(m); err != nil {
+					t.Fatalf("json.Marshal(Build(…)) = %v", err)
+				}
+				if err := Validate(m); err != nil {
+					t.Fatalf("Validate(Build(…)) = %v", err)
+				}
+				checkSafe(t, m, mentions, allowedURLs(a, opts))
+			}
+		}
+	})
+}
