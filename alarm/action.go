@@ -30,26 +30,21 @@ type ActionEvent struct {
 	AlarmData json.RawMessage `json:"alarmData"`
 }
 
-// decodeActionJSON decodes the payload of a direct Lambda alarm action.
-func decodeActionJSON(data []byte) (*Alarm, error) {
-	var ev ActionEvent
-	if err := json.Unmarshal(data, &ev); err != nil {
-		return nil, typeError("alarm action", err)
-	}
-	return decodeAction(&ev)
-}
-
-// decodeAction converts an alarm action payload to the model.
-func decodeAction(ev *ActionEvent) (*Alarm, error) {
+// decodeAction converts an alarm action payload to the model. w is its
+// alarm data when the caller has decoded it already; when w is nil,
+// decodeAction decodes ev.AlarmData.
+func decodeAction(ev *ActionEvent, w *ebDetail) (*Alarm, error) {
 	if ev.Source != "aws.cloudwatch" {
 		return nil, newError(ErrUnknown, FoundUnknown, fmt.Sprintf("alarm action with source %q", ev.Source))
 	}
-	if !isJSON(ev.AlarmData, '{') {
+	if w == nil && !isJSON(ev.AlarmData, '{') {
 		return nil, newError(ErrUnknown, FoundUnknown, "alarm action without an alarmData object")
 	}
-	var w ebDetail
-	if err := json.Unmarshal(ev.AlarmData, &w); err != nil {
-		return nil, typeError("alarmData", err)
+	if w == nil {
+		w = new(ebDetail)
+		if err := json.Unmarshal(ev.AlarmData, w); err != nil {
+			return nil, typeError("alarmData", err)
+		}
 	}
 	m := meta{source: SourceLambdaAction, arn: ev.AlarmARN, account: ev.AccountID, region: ev.Region}
 	return w.alarm(&m, &delivery{envelope: EnvelopeLambdaAction})

@@ -69,29 +69,23 @@ type meta struct {
 	region  string
 }
 
-// decodeEventJSON decodes an EventBridge event.
-func decodeEventJSON(data []byte, d *delivery) (*Alarm, error) {
-	var e ebEvent
-	if err := json.Unmarshal(data, &e); err != nil {
-		return nil, typeError("EventBridge event", err)
-	}
-	return decodeEvent(&e, d)
-}
-
 // decodeEvent decodes a "CloudWatch Alarm State Change" event and refuses
-// any other event.
-func decodeEvent(e *ebEvent, d *delivery) (*Alarm, error) {
+// any other event. w is the event's detail when the caller has decoded it
+// already; when w is nil, decodeEvent decodes e.Detail.
+func decodeEvent(e *ebEvent, w *ebDetail, d *delivery) (*Alarm, error) {
 	switch {
 	case e.Source == "aws.cloudwatch" && e.DetailType == detailConfigChange:
 		return nil, newError(ErrNotAlarm, FoundConfigurationChange, "")
 	case e.Source != "aws.cloudwatch" || e.DetailType != detailStateChange:
 		return nil, newError(ErrNotAlarm, FoundOtherEvent, fmt.Sprintf("source %q, detail-type %q", e.Source, e.DetailType))
-	case !isJSON(e.Detail, '{'):
+	case w == nil && !isJSON(e.Detail, '{'):
 		return nil, errNoDetail()
 	}
-	var w ebDetail
-	if err := json.Unmarshal(e.Detail, &w); err != nil {
-		return nil, typeError("EventBridge detail", err)
+	if w == nil {
+		w = new(ebDetail)
+		if err := json.Unmarshal(e.Detail, w); err != nil {
+			return nil, typeError("EventBridge detail", err)
+		}
 	}
 	m := meta{source: SourceEventBridge, id: e.ID, arn: alarmARN(e.Resources), account: e.Account, region: e.Region}
 	return w.alarm(&m, d)

@@ -11,10 +11,10 @@ import (
 // alarm message itself when it was published without a per-protocol
 // structure. s holds the item's sniffed keys.
 func decodeHistory(s *sniff, d *delivery) (*Alarm, error) {
-	if strings.Contains(string(s.NotificationRes), ":sns:") {
-		d.topicARN = string(s.NotificationRes)
+	if strings.Contains(s.NotificationRes, ":sns:") {
+		d.topicARN = s.NotificationRes
 	}
-	msg := string(s.PublishedMessage)
+	msg := s.PublishedMessage
 	var structured struct {
 		Default looseString `json:"default"`
 	}

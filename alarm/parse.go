@@ -24,13 +24,16 @@ import (
 // together with the error; when nothing decodes the alarms are nil. Parse
 // never panics, whatever data holds.
 func Parse(data []byte) ([]*Alarm, error) {
+	if a := quickAlarm(data, &delivery{}, levelTop); a != nil {
+		return []*Alarm{a}, nil
+	}
 	var s sniff
 	if err := s.read(data, "input", false); err != nil {
 		return nil, err
 	}
 	switch s.shape() {
 	case shapeRecords:
-		return decodeRecords(s.Records, false)
+		return s.records()
 	case shapeReceive:
 		return decodeRecords(s.Messages, true)
 	}
@@ -85,13 +88,13 @@ func ParseEventBridgeEvent(ev events.CloudWatchEvent) (*Alarm, error) {
 		ID: ev.ID, DetailType: ev.DetailType, Source: ev.Source, Account: ev.AccountID,
 		Region: ev.Region, Resources: ev.Resources, Detail: ev.Detail,
 	}
-	return decodeEvent(&e, &delivery{envelope: EnvelopeEventBridge})
+	return decodeEvent(&e, nil, &delivery{envelope: EnvelopeEventBridge})
 }
 
 // ParseActionEvent decodes the payload of an alarm's direct Lambda action.
 // aws-lambda-go has no type for it; see [ActionEvent].
 func ParseActionEvent(ev ActionEvent) (*Alarm, error) {
-	return decodeAction(&ev)
+	return decodeAction(&ev, nil)
 }
 
 // delivery is what the envelopes around an alarm say about its delivery.
@@ -180,13 +183,13 @@ func decodeSingle(data []byte, s *sniff, d *delivery, lv level) (*Alarm, error) 
 	d.setEnvelope(envelopeFor(sh, lv))
 	switch sh {
 	case shapeSNS:
-		return decodeSNSBody(data, d)
+		return decodeSNSNote(s.snsEntity(), d)
 	case shapeEvent:
-		return decodeEventJSON(data, d)
+		return decodeEvent(s.event(), s.Detail, d)
 	case shapeHybrid:
 		return nil, errNoDetail()
 	case shapeAction:
-		return decodeActionJSON(data)
+		return decodeAction(s.action(), s.AlarmData)
 	case shapeAlarm:
 		return decodeSNSAlarm(data, d)
 	case shapeHistory:
@@ -234,24 +237,32 @@ type record struct {
 	Body                 *string    `json:"body"`
 }
 
-// decodeRecords decodes the records of a Lambda event, or the messages of
-// sqs receive-message output when receive is set.
+// decodeRecords decodes the records of a Lambda event that sniffing could
+// not decode whole, or the messages of sqs receive-message output when
+// receive is set, one by one, so that a bad record fails alone.
 func decodeRecords(raw json.RawMessage, receive bool) ([]*Alarm, error) {
 	var recs []json.RawMessage
 	if err := json.Unmarshal(raw, &recs); err != nil {
 		return nil, malformedError("Records", err)
 	}
 	return collect(len(recs), func(i int) (*Alarm, string, error) {
-		return decodeRecord(recs[i], receive)
+		var r record
+		if err := json.Unmarshal(recs[i], &r); err != nil {
+			return nil, "", newError(ErrUnknown, FoundUnknown, "record is not an SNS or SQS record")
+		}
+		return decodeRecord(&r, receive)
+	})
+}
+
+// decodeRecordList decodes records that sniffing decoded already.
+func decodeRecordList(recs []record) ([]*Alarm, error) {
+	return collect(len(recs), func(i int) (*Alarm, string, error) {
+		return decodeRecord(&recs[i], false)
 	})
 }
 
 // decodeRecord decodes one record and returns its alarm and ID.
-func decodeRecord(raw json.RawMessage, receive bool) (*Alarm, string, error) {
-	var r record
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, "", newError(ErrUnknown, FoundUnknown, "record is not an SNS or SQS record")
-	}
+func decodeRecord(r *record, receive bool) (*Alarm, string, error) {
 	switch {
 	case r.SNS != nil && !receive && (r.EventSource == "aws:sns" || r.EventSource == ""):
 		a, err := decodeSNSNote(r.SNS, &delivery{envelope: EnvelopeLambdaSNS, subARN: r.EventSubscriptionARN})
@@ -271,6 +282,9 @@ func decodeNested(msg string, d *delivery, lv level, where string) (*Alarm, erro
 	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
 		return nil, newError(ErrNotAlarm, FoundText, "the "+where+" is not JSON")
 	}
+	if a := quickAlarm(data, d, lv); a != nil {
+		return a, nil
+	}
 	var s sniff
 	if err := s.read(data, where, true); err != nil {
 		return nil, err
@@ -278,23 +292,74 @@ func decodeNested(msg string, d *delivery, lv level, where string) (*Alarm, erro
 	return decodeSingle(data, &s, d, lv)
 }
 
-// sniff holds the keys that tell the payload shapes apart. Every field
-// accepts any JSON value, so reading a sniff fails only on malformed JSON
-// or a document that is not an object. encoding/json matches keys without
-// regard to case, so EventSource-style markers are told apart by value.
+// quickAlarm decodes data as an alarm message when it holds the two keys
+// that mark one, AlarmName and NewStateValue, saving the sniffing pass over
+// the commonest payload. (The keys of an alarm message carried inside
+// another document are escaped, \"AlarmName\", and do not match.) It
+// returns nil when data turns out to be anything else, and the caller then
+// sniffs it as usual.
+func quickAlarm(data []byte, d *delivery, lv level) *Alarm {
+	if !lv.allows(shapeAlarm) || !bytes.Contains(data, []byte(`"AlarmName"`)) ||
+		!bytes.Contains(data, []byte(`"NewStateValue"`)) {
+		return nil
+	}
+	var w snsAlarm
+	if json.Unmarshal(data, &w) != nil || w.AlarmName == "" || w.NewStateValue == "" {
+		return nil
+	}
+	d.setEnvelope(envelopeFor(shapeAlarm, lv))
+	a, err := w.alarm(d)
+	if err != nil {
+		return nil
+	}
+	return a
+}
+
+// sniff holds the keys that tell the payload shapes apart, and the
+// envelope fields of each shape, so that one pass over the input both
+// detects the shape and decodes its envelope. encoding/json matches keys
+// without regard to case, so EventSource-style markers are told apart by
+// value, and keys that two shapes share (Region, region) are strings in
+// both.
+//
+// The fields have the types real payloads use. A payload with other types
+// fails this decode with a *json.UnmarshalTypeError, and is then sniffed
+// again with [looseSniff], which accepts any type, so that odd input is
+// classified rather than refused.
 type sniff struct {
-	Records          json.RawMessage `json:"Records"`
-	Messages         json.RawMessage `json:"Messages"`
-	Type             looseString     `json:"Type"`
-	AlarmName        json.RawMessage `json:"AlarmName"`
-	NewStateValue    json.RawMessage `json:"NewStateValue"`
-	Source           looseString     `json:"source"`
-	DetailType       looseString     `json:"detail-type"`
-	Detail           json.RawMessage `json:"detail"`
-	AlarmData        json.RawMessage `json:"alarmData"`
-	PublishedMessage looseString     `json:"publishedMessage"`
-	NotificationRes  looseString     `json:"notificationResource"`
-	Default          looseString     `json:"default"`
+	Records  *[]record       `json:"Records"`
+	Messages json.RawMessage `json:"Messages"`
+
+	// The SNS envelope: an HTTP(S) body or an SQS body.
+	Type      string `json:"Type"`
+	MessageID string `json:"MessageId"`
+	TopicARN  string `json:"TopicArn"`
+	Message   string `json:"Message"`
+
+	// The bare alarm message.
+	AlarmName     json.RawMessage `json:"AlarmName"`
+	NewStateValue json.RawMessage `json:"NewStateValue"`
+
+	// The EventBridge event and the alarm action.
+	Source     string          `json:"source"`
+	DetailType string          `json:"detail-type"`
+	Detail     *ebDetail       `json:"detail"`
+	ID         string          `json:"id"`
+	Account    string          `json:"account"`
+	Region     string          `json:"region"`
+	Resources  []string        `json:"resources"`
+	AlarmData  *ebDetail       `json:"alarmData"`
+	AlarmARN   string          `json:"alarmArn"`
+	AccountID  string          `json:"accountId"`
+	Time       string          `json:"time"`
+
+	// The DescribeAlarmHistory action item.
+	PublishedMessage string `json:"publishedMessage"`
+	NotificationRes  string `json:"notificationResource"`
+
+	// rawRecords, rawDetail and rawAlarmData hold Records, detail and
+	// alarmData when they could not be decoded whole.
+	rawRecords, rawDetail, rawAlarmData json.RawMessage
 }
 
 // read fills s from data. nested says data was carried inside another
@@ -313,12 +378,59 @@ func (s *sniff) read(data []byte, where string, nested bool) error {
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &typ) && typ.Field != "":
+		return s.readLoose(data)
 	case errors.As(err, &typ) && nested:
 		return newError(ErrNotAlarm, FoundOtherJSON, fmt.Sprintf("%s is a JSON %s", where, typ.Value))
 	case errors.As(err, &typ):
 		return newError(ErrUnknown, FoundUnknown, fmt.Sprintf("%s is a JSON %s, not an object", where, typ.Value))
 	}
 	return malformedError(where, err)
+}
+
+// looseSniff is [sniff] with fields that accept any JSON value, keeping
+// only values of the expected type.
+type looseSniff struct {
+	Records          json.RawMessage `json:"Records"`
+	Messages         json.RawMessage `json:"Messages"`
+	Type             looseString     `json:"Type"`
+	MessageID        looseString     `json:"MessageId"`
+	TopicARN         looseString     `json:"TopicArn"`
+	Message          looseString     `json:"Message"`
+	AlarmName        json.RawMessage `json:"AlarmName"`
+	NewStateValue    json.RawMessage `json:"NewStateValue"`
+	Source           looseString     `json:"source"`
+	DetailType       looseString     `json:"detail-type"`
+	Detail           json.RawMessage `json:"detail"`
+	ID               looseString     `json:"id"`
+	Account          looseString     `json:"account"`
+	Region           looseString     `json:"region"`
+	Resources        looseStrings    `json:"resources"`
+	AlarmData        json.RawMessage `json:"alarmData"`
+	AlarmARN         looseString     `json:"alarmArn"`
+	AccountID        looseString     `json:"accountId"`
+	Time             looseString     `json:"time"`
+	PublishedMessage looseString     `json:"publishedMessage"`
+	NotificationRes  looseString     `json:"notificationResource"`
+}
+
+// readLoose fills s from data, an object whose fields have unexpected
+// types; it cannot fail.
+func (s *sniff) readLoose(data []byte) error {
+	var l looseSniff
+	if err := json.Unmarshal(data, &l); err != nil {
+		return malformedError("input", err)
+	}
+	*s = sniff{
+		Messages: l.Messages, Type: string(l.Type), MessageID: string(l.MessageID),
+		TopicARN: string(l.TopicARN), Message: string(l.Message), AlarmName: l.AlarmName,
+		NewStateValue: l.NewStateValue, Source: string(l.Source), DetailType: string(l.DetailType),
+		rawDetail: l.Detail, ID: string(l.ID), Account: string(l.Account), Region: string(l.Region),
+		Resources: l.Resources, rawAlarmData: l.AlarmData, AlarmARN: string(l.AlarmARN),
+		AccountID: string(l.AccountID), Time: string(l.Time), PublishedMessage: string(l.PublishedMessage),
+		NotificationRes: string(l.NotificationRes), rawRecords: l.Records,
+	}
+	return nil
 }
 
 // shape is a payload shape that sniff recognises.
@@ -339,17 +451,17 @@ const (
 // shape says which shape the sniffed document has.
 func (s *sniff) shape() shape {
 	switch {
-	case isJSON(s.Records, '['):
+	case s.Records != nil || isJSON(s.rawRecords, '['):
 		return shapeRecords
 	case isJSON(s.Messages, '['):
 		return shapeReceive
 	case s.Type == "Notification" || s.Type == "SubscriptionConfirmation" || s.Type == "UnsubscribeConfirmation":
 		return shapeSNS
-	case s.DetailType != "" && isJSON(s.Detail, '{'):
+	case s.DetailType != "" && (s.Detail != nil || isJSON(s.rawDetail, '{')):
 		return shapeEvent
 	case s.DetailType != "":
 		return shapeHybrid
-	case s.Source == "aws.cloudwatch" && isJSON(s.AlarmData, '{'):
+	case s.Source == "aws.cloudwatch" && (s.AlarmData != nil || isJSON(s.rawAlarmData, '{')):
 		return shapeAction
 	case isPresent(s.AlarmName) && isPresent(s.NewStateValue):
 		return shapeAlarm
@@ -357,6 +469,37 @@ func (s *sniff) shape() shape {
 		return shapeHistory
 	}
 	return shapeUnknown
+}
+
+// records decodes the records of a Lambda event.
+func (s *sniff) records() ([]*Alarm, error) {
+	if s.Records != nil {
+		return decodeRecordList(*s.Records)
+	}
+	return decodeRecords(s.rawRecords, false)
+}
+
+// snsEntity returns the sniffed SNS envelope.
+func (s *sniff) snsEntity() *snsEntity {
+	return &snsEntity{Type: s.Type, MessageID: s.MessageID, TopicARN: s.TopicARN, Message: s.Message}
+}
+
+// event returns the sniffed EventBridge event; its detail is s.Detail when
+// sniffing decoded it, else the raw Detail.
+func (s *sniff) event() *ebEvent {
+	return &ebEvent{
+		ID: s.ID, DetailType: s.DetailType, Source: s.Source, Account: s.Account,
+		Region: s.Region, Resources: s.Resources, Detail: s.rawDetail,
+	}
+}
+
+// action returns the sniffed alarm action payload; its alarm data is
+// s.AlarmData when sniffing decoded it, else the raw AlarmData.
+func (s *sniff) action() *ActionEvent {
+	return &ActionEvent{
+		Source: s.Source, AlarmARN: s.AlarmARN, AccountID: s.AccountID,
+		Time: s.Time, Region: s.Region, AlarmData: s.rawAlarmData,
+	}
 }
 
 // isJSON reports whether raw is a JSON value that starts with c.
@@ -381,6 +524,24 @@ func (l *looseString) UnmarshalJSON(b []byte) error {
 	var s string
 	if json.Unmarshal(b, &s) == nil {
 		*l = looseString(s)
+	}
+	return nil
+}
+
+// looseStrings is a list of strings that accepts any JSON value, keeping
+// only the strings of a list.
+type looseStrings []string
+
+// UnmarshalJSON keeps the strings of b when it is a JSON array.
+func (l *looseStrings) UnmarshalJSON(b []byte) error {
+	var items []looseString
+	if json.Unmarshal(b, &items) != nil {
+		return nil
+	}
+	for _, it := range items {
+		if it != "" {
+			*l = append(*l, string(it))
+		}
 	}
 	return nil
 }

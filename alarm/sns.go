@@ -13,16 +13,6 @@ type snsEntity struct {
 	Message   string `json:"Message"`
 }
 
-// decodeSNSBody decodes an SNS HTTP(S) body, or the SNS envelope in an SQS
-// body.
-func decodeSNSBody(data []byte, d *delivery) (*Alarm, error) {
-	var n snsEntity
-	if err := json.Unmarshal(data, &n); err != nil {
-		return nil, typeError("SNS envelope", err)
-	}
-	return decodeSNSNote(&n, d)
-}
-
 // decodeSNSNote decodes the alarm in an SNS notification's Message and
 // refuses subscription and unsubscribe confirmations.
 func decodeSNSNote(n *snsEntity, d *delivery) (*Alarm, error) {

@@ -34,16 +34,23 @@ type Message struct {
 // The alarm's < > & stay as they are rather than \u003c and so on: the
 // body is not HTML, and Slack reads both the same.
 func (m Message) MarshalJSON() ([]byte, error) {
-	type body Message
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(struct {
-		body
-		UnfurlLinks bool `json:"unfurl_links"`
-		UnfurlMedia bool `json:"unfurl_media"`
-	}{body: body(m)})
+	err := enc.Encode(webhookBody{Text: m.Text, Blocks: m.Blocks.BlockSet, Attachments: m.Attachments, Metadata: m.Metadata})
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
+}
+
+// webhookBody is the JSON of an incoming-webhook POST. Its blocks are a
+// plain slice rather than a slack.Blocks, whose MarshalJSON would make
+// encoding/json copy and re-validate the blocks' JSON once more.
+type webhookBody struct {
+	Text        string               `json:"text"`
+	Blocks      []slack.Block        `json:"blocks,omitempty"`
+	Attachments []slack.Attachment   `json:"attachments,omitempty"`
+	Metadata    *slack.SlackMetadata `json:"metadata,omitempty"`
+	UnfurlLinks bool                 `json:"unfurl_links"`
+	UnfurlMedia bool                 `json:"unfurl_media"`
 }
 
 // PostMessageOptions returns the chat.postMessage (or chat.update) options
