@@ -341,17 +341,17 @@ type sniff struct {
 	NewStateValue json.RawMessage `json:"NewStateValue"`
 
 	// The EventBridge event and the alarm action.
-	Source     string          `json:"source"`
-	DetailType string          `json:"detail-type"`
-	Detail     *ebDetail       `json:"detail"`
-	ID         string          `json:"id"`
-	Account    string          `json:"account"`
-	Region     string          `json:"region"`
-	Resources  []string        `json:"resources"`
-	AlarmData  *ebDetail       `json:"alarmData"`
-	AlarmARN   string          `json:"alarmArn"`
-	AccountID  string          `json:"accountId"`
-	Time       string          `json:"time"`
+	Source     string    `json:"source"`
+	DetailType string    `json:"detail-type"`
+	Detail     *ebDetail `json:"detail"`
+	ID         string    `json:"id"`
+	Account    string    `json:"account"`
+	Region     string    `json:"region"`
+	Resources  []string  `json:"resources"`
+	AlarmData  *ebDetail `json:"alarmData"`
+	AlarmARN   string    `json:"alarmArn"`
+	AccountID  string    `json:"accountId"`
+	Time       string    `json:"time"`
 
 	// The DescribeAlarmHistory action item.
 	PublishedMessage string `json:"publishedMessage"`
