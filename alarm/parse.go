@@ -56,6 +56,17 @@ func ParseSNSEvent(ev events.SNSEvent) ([]*Alarm, error) {
 	})
 }
 
+// ParseSNSEntity decodes the alarm in one SNS notification that the caller
+// has decoded already, for example an HTTP(S) delivery whose signature it
+// has verified (see package [github.com/cwslack/cwslack/alarm/snsverify]).
+// Only Type, MessageID, TopicArn and Message are read. The alarm's Envelope
+// is [EnvelopeSNSHTTP]. Errors are as for [Parse]: a confirmation or a
+// message that is not an alarm is a *DecodeError wrapping ErrNotAlarm.
+func ParseSNSEntity(n events.SNSEntity) (*Alarm, error) {
+	e := snsEntity{Type: n.Type, MessageID: n.MessageID, TopicARN: n.TopicArn, Message: n.Message}
+	return decodeSNSNote(&e, &delivery{envelope: EnvelopeSNSHTTP})
+}
+
 // ParseSQSEvent decodes the alarms in a Lambda SQS event. Each body may be
 // an SNS envelope, a raw alarm message (SNS raw message delivery) or an
 // EventBridge event. Errors are as for [Parse].

@@ -1,6 +1,7 @@
 package slackfmt
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -84,6 +85,25 @@ func replacement(r rune, m mode) string {
 		return " "
 	}
 	return ""
+}
+
+// inert marks the ASCII bytes that every mode writes as they are: the
+// printable characters other than & < > and the formatting characters.
+var inert = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune("&<>`*_~", rune(c))
+	}
+	return t
+}()
+
+// inertRun returns the end of the run of inert bytes that starts at s[i].
+func inertRun(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !inert[c] {
+			break
+		}
+	}
+	return i
 }
 
 // isFormatting reports whether r is a mrkdwn formatting character that

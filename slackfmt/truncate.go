@@ -3,6 +3,7 @@ package slackfmt
 import (
 	"encoding/json"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
@@ -67,15 +68,25 @@ const markerReserve = 24
 // left out. Once something did not fit, everything after it is left out
 // too, so the text never skips a piece and shows a later one.
 type writer struct {
-	buf  []byte
-	max  int // characters the content may take, marker not included
-	n    int // characters written
-	left int // characters left out
+	buf    []byte
+	pooled *[]byte // where buf came from in bufPool, until String
+	max    int     // characters the content may take, marker not included
+	n      int     // characters written
+	left   int     // characters left out
 }
+
+// bufPool holds the buffers of finished writers: a message is built from
+// a dozen texts, and reusing their buffers saves as many allocations.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// maxPooled is the largest buffer kept for reuse, so that one huge text
+// does not stay in memory.
+const maxPooled = 4 << 10
 
 // newWriter returns a writer for a text of at most limit characters.
 func newWriter(limit int) writer {
-	return writer{buf: make([]byte, 0, min(limit, 256)), max: limit - markerReserve}
+	bp := bufPool.Get().(*[]byte)
+	return writer{buf: (*bp)[:0], pooled: bp, max: limit - markerReserve}
 }
 
 // raw writes the library's own text s (markup, labels), whole or not at
@@ -91,7 +102,8 @@ func (w *writer) raw(s string) {
 }
 
 // put writes alarm-derived text s set out for mode m, cutting it at a
-// character boundary if it does not fit.
+// character boundary if it does not fit. Runs of inert ASCII are copied
+// whole; every other rune goes through replacement.
 func (w *writer) put(s string, m mode) {
 	if w.left > 0 {
 		w.left += utf8.RuneCountInString(s)
@@ -99,30 +111,55 @@ func (w *writer) put(s string, m mode) {
 	}
 	prev := ' '
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if j := inertRun(s, i); j > i {
+			if !w.putInert(s, i, j) {
+				return
+			}
+			prev, i = rune(s[j-1]), j
+			continue
 		}
-		rep, k := replacement(r, m), 1
-		if m == modeMrkdwn && isFormatting(r) && inWord(prev, s[i+size:]) {
-			rep = ""
-		}
-		if rep != "" {
-			k = utf8.RuneCountInString(rep)
-		}
-		prev = r
-		if w.n+k > w.max {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !w.putRune(r, m, s[i:i+size], m == modeMrkdwn && isFormatting(r) && inWord(prev, s[i+size:])) {
 			w.left += utf8.RuneCountInString(s[i:])
 			return
 		}
-		if rep == "" {
-			w.buf = append(w.buf, s[i:i+size]...)
-		} else {
-			w.buf = append(w.buf, rep...)
-		}
-		w.n += k
-		i += size
+		prev, i = r, i+size
 	}
+}
+
+// putInert writes the inert ASCII s[i:j], or as much of it as fits, and
+// reports whether all of s[i:] may still follow.
+func (w *writer) putInert(s string, i, j int) bool {
+	if room := w.max - w.n; j-i > room {
+		w.buf = append(w.buf, s[i:i+room]...)
+		w.n += room
+		w.left += utf8.RuneCountInString(s[i+room:])
+		return false
+	}
+	w.buf = append(w.buf, s[i:j]...)
+	w.n += j - i
+	return true
+}
+
+// putRune writes rune r, spelled orig in the input, as mode m sets it out
+// (as it is when keep is set), and reports whether it fitted.
+func (w *writer) putRune(r rune, m mode, orig string, keep bool) bool {
+	rep, k := "", 1
+	if !keep {
+		rep = replacement(r, m)
+	}
+	if rep != "" {
+		k = utf8.RuneCountInString(rep)
+	}
+	if w.n+k > w.max {
+		return false
+	}
+	if rep == "" {
+		rep = orig
+	}
+	w.buf = append(w.buf, rep...)
+	w.n += k
+	return true
 }
 
 // sep writes the separator " · " unless the text is still empty.
@@ -139,7 +176,8 @@ func (w *writer) empty() bool { return w.n == 0 && w.left == 0 }
 func (w *writer) full() bool { return w.left > 0 }
 
 // String returns the text, with the truncation marker if anything was left
-// out.
+// out, and gives the writer's buffer back for reuse: it is the last call
+// on a writer.
 func (w *writer) String() string {
 	if w.left > 0 {
 		w.buf = append(w.buf, "… (+"...)
@@ -147,13 +185,22 @@ func (w *writer) String() string {
 		w.buf = append(w.buf, " chars)"...)
 		w.left = 0
 	}
-	return string(w.buf)
+	s := string(w.buf)
+	if w.pooled != nil && cap(w.buf) <= maxPooled {
+		*w.pooled = w.buf[:0]
+		bufPool.Put(w.pooled)
+	}
+	w.buf, w.pooled = nil, nil
+	return s
 }
 
 // clip returns s on one line, cut to at most limit characters with the
 // truncation marker; it is for text that is not mrkdwn (top-level text
 // pieces, metadata).
 func clip(s string, limit int) string {
+	if len(s) <= limit-markerReserve && inertRun(s, 0) == len(s) {
+		return s // what put would write
+	}
 	w := newWriter(limit)
 	w.put(s, modeLine)
 	return w.String()

@@ -2,7 +2,9 @@ package snsverify
 
 import (
 	"crypto"
-	"strings"
+	"hash"
+	"slices"
+	"sync"
 )
 
 // stringToSign returns the bytes that SNS signs for m: for each signed key
@@ -11,13 +13,17 @@ import (
 // SubscribeURL and Token instead. See
 // https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message-verify-message-signature.html.
 func (m *Message) stringToSign() []byte {
-	var b strings.Builder
-	b.Grow(len(m.Message) + len(m.TopicARN) + len(m.SubscribeURL) + len(m.Token) + 256)
+	return m.appendStringToSign(nil)
+}
+
+// appendStringToSign appends the string to sign to b.
+func (m *Message) appendStringToSign(b []byte) []byte {
+	b = slices.Grow(b, len(m.Message)+len(m.TopicARN)+len(m.SubscribeURL)+len(m.Token)+256)
 	add := func(key, value string) {
-		b.WriteString(key)
-		b.WriteByte('\n')
-		b.WriteString(value)
-		b.WriteByte('\n')
+		b = append(b, key...)
+		b = append(b, '\n')
+		b = append(b, value...)
+		b = append(b, '\n')
 	}
 	add("Message", m.Message)
 	add("MessageId", m.MessageID)
@@ -34,7 +40,22 @@ func (m *Message) stringToSign() []byte {
 	}
 	add("TopicArn", m.TopicARN)
 	add("Type", string(m.Type))
-	return []byte(b.String())
+	return b
+}
+
+// signBufs holds buffers for the string to sign, which is hashed and
+// dropped: reusing them saves copying every message once more.
+var signBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// hashStringToSign writes the string to sign into h.
+func (m *Message) hashStringToSign(h hash.Hash) {
+	bp := signBufs.Get().(*[]byte)
+	b := m.appendStringToSign((*bp)[:0])
+	h.Write(b)
+	if cap(b) <= 64<<10 {
+		*bp = b[:0]
+		signBufs.Put(bp)
+	}
 }
 
 // hashFor returns the hash that SignatureVersion names, or false for a

@@ -120,7 +120,7 @@ func (v *Verifier) checkSignature(ctx context.Context, m *Message) error {
 	}
 	hash, _ := hashFor(m.SignatureVersion)
 	h := hash.New()
-	h.Write(m.stringToSign())
+	m.hashStringToSign(h)
 	if err := rsa.VerifyPKCS1v15(s.key, hash, h.Sum(nil), m.Signature); err != nil {
 		return refuse(m, ErrBadSignature, "", err)
 	}

@@ -11,14 +11,13 @@ import (
 	"github.com/cwslack/cwslack/slackfmt"
 )
 
-// deliver posts every alarm in data to Slack and returns the status and
-// text to reply with. Input that holds no alarm is logged and answered
+// deliver posts the alarms that parsing found, which err explains the lack
+// of, to Slack and returns the status and text to reply with. Input that holds no alarm is logged and answered
 // with 200, so that nobody retries it, except that input that is not a
 // notification at all is a 400 when strict (EventBridge: the caller sent
 // it); SNS content is authentic, so retrying it could not help either. A
 // Slack failure is a 502, so that SNS and EventBridge retry.
-func (s *server) deliver(ctx context.Context, data []byte, strict bool, log *slog.Logger) (int, string) {
-	alarms, err := alarm.Parse(data)
+func (s *server) deliver(ctx context.Context, alarms []*alarm.Alarm, err error, strict bool, log *slog.Logger) (int, string) {
 	if len(alarms) == 0 {
 		if strict && !errors.Is(err, alarm.ErrNotAlarm) {
 			log.Warn("payload refused", slog.Any("error", err))

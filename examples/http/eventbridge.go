@@ -5,6 +5,8 @@ import (
 	"crypto/subtle"
 	"log/slog"
 	"net/http"
+
+	"github.com/cwslack/cwslack/alarm"
 )
 
 // apiKeyHeader is the header that an EventBridge connection with API key
@@ -20,13 +22,15 @@ func (s *server) handleEventBridge(w http.ResponseWriter, r *http.Request) {
 		reply(w, http.StatusForbidden, "bad or missing "+apiKeyHeader)
 		return
 	}
-	body, ok := readBody(w, r)
+	body, release, ok := readBody(w, r)
 	if !ok {
 		return
 	}
+	defer release()
 	ctx, cancel := deliveryContext(r)
 	defer cancel()
-	code, text := s.deliver(ctx, body, true, s.log)
+	alarms, err := alarm.Parse(body)
+	code, text := s.deliver(ctx, alarms, err, true, s.log)
 	reply(w, code, text)
 }
 

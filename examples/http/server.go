@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/cwslack/cwslack/alarm/snsverify"
@@ -44,19 +46,48 @@ func (s *server) handler() http.Handler {
 }
 
 // readBody reads the request body, refusing it with 413 when it exceeds
-// maxBody or 400 when it cannot be read. It reports whether to go on.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+// maxBody or 400 when it cannot be read. It reports whether to go on; when
+// it does, the caller calls release once it no longer uses the body, so
+// that the buffer serves the next request. (Nothing decoded from the body
+// keeps a reference to it: encoding/json copies what it decodes.)
+func readBody(w http.ResponseWriter, r *http.Request) (body []byte, release func(), ok bool) {
+	buf := bodies.Get().(*bytes.Buffer)
+	buf.Reset()
+	buf.Grow(bodySizeHint(r.ContentLength))
+	release = func() {
+		if buf.Cap() <= maxPooledBody {
+			bodies.Put(buf)
+		}
+	}
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, maxBody))
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
 		http.Error(w, "body larger than 1 MiB", http.StatusRequestEntityTooLarge)
-		return nil, false
 	case err != nil:
 		http.Error(w, "cannot read body", http.StatusBadRequest)
-		return nil, false
+	default:
+		return buf.Bytes(), release, true
 	}
-	return body, true
+	release()
+	return nil, nil, false
+}
+
+// bodies holds the buffers that request bodies are read into.
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBody is the largest body buffer kept for reuse.
+const maxPooledBody = 64 << 10
+
+// bodySizeHint returns how much room to make for a body of the declared
+// length: all of it, and the bytes.MinRead more that bytes.Buffer wants
+// free before each read, so that reading it needs no copy; a little when
+// the length is unknown or over the limit.
+func bodySizeHint(n int64) int {
+	if n < 0 || n > maxBody {
+		return 4 << 10
+	}
+	return int(n) + bytes.MinRead
 }
 
 // reply writes a short plain-text response.

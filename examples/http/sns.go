@@ -5,6 +5,9 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/cwslack/cwslack/alarm"
 	"github.com/cwslack/cwslack/alarm/snsverify"
 )
 
@@ -13,10 +16,11 @@ import (
 // is confirmed, an unsubscribe confirmation acknowledged and a
 // notification delivered.
 func (s *server) handleSNS(w http.ResponseWriter, r *http.Request) {
-	body, ok := readBody(w, r)
+	body, release, ok := readBody(w, r)
 	if !ok {
 		return
 	}
+	defer release()
 	m, err := s.verifier.Verify(r.Context(), body)
 	if err != nil {
 		code := verifyStatus(err)
@@ -34,9 +38,23 @@ func (s *server) handleSNS(w http.ResponseWriter, r *http.Request) {
 	default:
 		ctx, cancel := deliveryContext(r)
 		defer cancel()
-		code, text := s.deliver(ctx, m.Body(), false, log)
+		alarms, err := parseNotification(m)
+		code, text := s.deliver(ctx, alarms, err, false, log)
 		reply(w, code, text)
 	}
+}
+
+// parseNotification decodes the alarm in a verified notification. It
+// reads the verified fields themselves rather than the request body, so
+// that nothing unverified (a duplicate key, say) can reach the decoder.
+func parseNotification(m *snsverify.Message) ([]*alarm.Alarm, error) {
+	a, err := alarm.ParseSNSEntity(events.SNSEntity{
+		Type: string(m.Type), MessageID: m.MessageID, TopicArn: m.TopicARN, Message: m.Message,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return []*alarm.Alarm{a}, nil
 }
 
 // confirm confirms a subscription; the topic allow-list was applied by
