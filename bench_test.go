@@ -137,5 +137,6 @@ func TestBenchmarkPayloadsDecode(t *testing.T) {
 		if _, err := floor(c.data); err != nil {
 			t.Errorf("%s: floor: %v", c.name, err)
 		}
+		t.Logf("%s: %d bytes", c.name, len(c.data))
 	}
 }

@@ -18,10 +18,12 @@
 //     what SNS published.
 //
 // Callers that already hold aws-lambda-go values use [ParseSNSEvent],
-// [ParseSQSEvent], [ParseSQSMessage] or [ParseEventBridgeEvent]; for the
-// direct Lambda action, which aws-lambda-go has no type for, decode into
-// [ActionEvent] and call [ParseActionEvent]. All of them share the code
-// paths of Parse.
+// [ParseSNSEntity] (one notification, for example an HTTPS delivery after
+// its signature was checked with package
+// [github.com/cwslack/cwslack/alarm/snsverify]), [ParseSQSEvent],
+// [ParseSQSMessage] or [ParseEventBridgeEvent]; for the direct Lambda
+// action, which aws-lambda-go has no type for, decode into [ActionEvent]
+// and call [ParseActionEvent]. All of them share the code paths of Parse.
 //
 //	alarms, err := alarm.Parse(body)
 //	for _, a := range alarms {
@@ -69,7 +71,7 @@
 //
 // # Non-goals
 //
-// The package does not verify SNS signatures, fetch anything from AWS or
-// format messages; it only decodes. Configuration-change events are
+// The package does not verify SNS signatures (package snsverify does),
+// fetch anything from AWS or format messages; it only decodes. Configuration-change events are
 // recognised and refused, not modelled.
 package alarm

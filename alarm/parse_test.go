@@ -203,6 +203,7 @@ func TestTypedEntryPoints(t *testing.T) {
 		parse  func(data []byte) ([]*Alarm, error)
 	}{
 		{"lambda-sns__", typed(ParseSNSEvent)},
+		{"sns-http__", typed(one(ParseSNSEntity))},
 		{"sqs__", typed(ParseSQSEvent)},
 		{"sqs-raw__mixed", typed(ParseSQSEvent)},
 		{"eventbridge__", typed(one(ParseEventBridgeEvent))},

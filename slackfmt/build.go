@@ -48,6 +48,9 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 type renderer struct {
 	a *alarm.Alarm
 	o *options
+	// idSuffix ends every block ID: "-" and the Unix time of the state
+	// change, made once.
+	idSuffix string
 }
 
 // layout returns the blocks of the default layout, or of the compact one.
@@ -95,7 +98,10 @@ func (r *renderer) id(name string) string {
 	if t.IsZero() {
 		return "cw-" + name
 	}
-	return "cw-" + name + "-" + strconv.FormatInt(t.Unix(), 10)
+	if r.idSuffix == "" {
+		r.idSuffix = "-" + strconv.FormatInt(t.Unix(), 10)
+	}
+	return "cw-" + name + r.idSuffix
 }
 
 // section returns a section block with the mrkdwn text s, or nil when w

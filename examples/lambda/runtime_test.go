@@ -122,7 +122,7 @@ func TestBootstrap(t *testing.T) {
 
 // buildBootstrap builds the example, as the README says but for the host
 // platform, into a temporary directory and returns the executable's path.
-func buildBootstrap(t *testing.T) string {
+func buildBootstrap(t testing.TB) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
