@@ -84,7 +84,7 @@ func hostile() map[string]*alarm.Alarm {
 		"odd numbers": func() *alarm.Alarm {
 			a := anomalyAlarm()
 			a.Datapoints = nil
-			for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64, -math.MaxFloat64, 5e-324, 0, -0.0} {
+			for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64, -math.MaxFloat64, 5e-324, 0, math.Copysign(0, -1)} {
 				a.Datapoints = append(a.Datapoints, alarm.Datapoint{Value: ptr(v), Lower: ptr(-math.MaxFloat64), Upper: ptr(math.NaN())})
 			}
 			for i := 0; i < 1000; i++ {

@@ -35,6 +35,9 @@ func ParseMention(s string) (Mention, error) {
 		return Mention{s}, nil
 	}
 	inner, ok := strings.CutPrefix(s, "<")
+	if !ok {
+		return Mention{}, mentionError(s)
+	}
 	if inner, ok = strings.CutSuffix(inner, ">"); !ok {
 		return Mention{}, mentionError(s)
 	}

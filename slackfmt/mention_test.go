@@ -9,6 +9,7 @@ func TestParseMention(t *testing.T) {
 	valid := []string{"<!here>", "<!channel>", "<!everyone>", "<@U024BE7LH>", "<@W012A3CDE>", "<!subteam^SAZ94GDB8>"}
 	invalid := []string{
 		"", "@here", "@channel", "here", "<!here", "!here>", "<!here> ", " <!here>", "<!here|here>", "<!HERE>",
+		"@U024BE7LH>", "!subteam^SAZ94GDB8>", // no opening bracket
 		"<@u024be7lh>", "<@B024BE7LH>", "<@U>", "<@U1>", "<@U024BE7LH|bob>", "<@U024 BE7LH>", "<@U024BE7LH><!channel>",
 		"<!subteam^S>", "<!subteam^s123>", "<!subteam^T123>", "<!subteam^SAZ94GDB8|@team>", "<#C024BE7LR>",
 		"<https://evil.example|x>", "<!date^1^{time}|x>", "<@U" + string(make([]byte, 40)) + ">",

@@ -19,7 +19,7 @@ func main() {
 		log.Error("invalid configuration", slog.Any("error", err))
 		os.Exit(1)
 	}
-	lambda.StartHandler(h)
+	lambda.Start(h)
 }
 
 // newHandlerFromEnv reads the configuration once, at start-up. It does no
