@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-lambda-go/lambdacontext"
@@ -68,10 +69,30 @@ func (h *Handler) Invoke(ctx context.Context, payload []byte) ([]byte, error) {
 // retries it. Payloads and records that hold no alarm are logged and are
 // never an error.
 func (h *Handler) Handle(ctx context.Context, payload json.RawMessage) (any, error) {
+	ctx, cancel := withReserve(ctx)
+	defer cancel()
 	if isSQSEvent(payload) {
 		return h.handleSQS(ctx, payload)
 	}
 	return h.handleEvent(ctx, payload)
+}
+
+// maxReserve is the most time kept back from the invocation's deadline.
+const maxReserve = 2 * time.Second
+
+// withReserve returns a context for delivery that ends a little before the
+// invocation's deadline: a tenth of the time left, at most maxReserve. A
+// handler that answers after the deadline has its answer thrown away
+// (Lambda reports a timeout), which for SQS would lose the batch item
+// failures and send the whole batch, delivered messages included, back
+// to the queue.
+func withReserve(ctx context.Context) (context.Context, context.CancelFunc) {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(ctx)
+	}
+	reserve := min(maxReserve, time.Until(deadline)/10)
+	return context.WithDeadline(ctx, deadline.Add(-reserve))
 }
 
 // handleEvent delivers the alarms of a payload that is not an SQS event:

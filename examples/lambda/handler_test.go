@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -325,6 +326,42 @@ func TestHandleSQSWhenSlackIsDown(t *testing.T) {
 	}
 	want := events.SQSEventResponse{BatchItemFailures: []events.SQSBatchItemFailure{
 		{ItemIdentifier: "m-1"}, {ItemIdentifier: "m-3"},
+	}}
+	if diff := cmp.Diff(want, resp); diff != "" {
+		t.Errorf("Handle response mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestHandleAnswersBeforeTheDeadline checks that with a Slack that never
+// answers, Handle returns before the invocation's deadline, so that Lambda
+// gets the batch item failures rather than a timeout, and that the
+// messages it had no time for are listed too.
+func TestHandleAnswersBeforeTheDeadline(t *testing.T) {
+	hang := make(chan struct{})
+	slack := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-hang:
+		}
+	}))
+	defer slack.Close()
+	defer close(hang)
+	h, _ := newTestHandler(t, slack.URL)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	deadline, _ := ctx.Deadline()
+	payload := sqsEvent(testQueue,
+		sqsMessage{"m-1", alarmMessage("orders-backlog")},
+		sqsMessage{"m-2", alarmMessage("billing-backlog")})
+	resp, err := h.Handle(ctx, json.RawMessage(payload))
+	if err != nil {
+		t.Fatalf("Handle: %v", err)
+	}
+	if late := time.Since(deadline); late >= 0 {
+		t.Errorf("Handle returned %v after the invocation's deadline", late)
+	}
+	want := events.SQSEventResponse{BatchItemFailures: []events.SQSBatchItemFailure{
+		{ItemIdentifier: "m-1"}, {ItemIdentifier: "m-2"},
 	}}
 	if diff := cmp.Diff(want, resp); diff != "" {
 		t.Errorf("Handle response mismatch (-want +got):\n%s", diff)

@@ -36,7 +36,8 @@ func isSQSEvent(payload []byte) bool {
 // only those return to the queue. A message that holds no alarm is logged
 // and counts as processed.
 //
-// For a FIFO queue, processing stops at the first failure and every later
+// Messages not reached before the delivery deadline (see withReserve)
+// are listed too. For a FIFO queue, processing stops at the first failure and every later
 // message is listed too: SQS keeps the order of a message group only if
 // nothing after a failed message is deleted.
 func (h *Handler) handleSQS(ctx context.Context, payload json.RawMessage) (any, error) {
@@ -47,7 +48,9 @@ func (h *Handler) handleSQS(ctx context.Context, payload json.RawMessage) (any, 
 	resp := events.SQSEventResponse{BatchItemFailures: []events.SQSBatchItemFailure{}}
 	stopAtFailure := false
 	for _, m := range ev.Records {
-		if stopAtFailure || !h.handleMessage(ctx, m) {
+		// Once the delivery time is up, the rest are not tried: they go
+		// back to the queue, and the answer reaches Lambda in time.
+		if stopAtFailure || ctx.Err() != nil || !h.handleMessage(ctx, m) {
 			resp.BatchItemFailures = append(resp.BatchItemFailures,
 				events.SQSBatchItemFailure{ItemIdentifier: m.MessageId})
 			stopAtFailure = isFIFO(m.EventSourceARN)

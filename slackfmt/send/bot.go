@@ -20,13 +20,17 @@ const (
 // (chat.postMessage and chat.update; the token needs the chat:write
 // scope). Unlike a Webhook it follows an alarm's lifecycle:
 //
-//   - a message about an alarm that is not OK is posted to the channel,
-//     and where it was posted is put in the Store;
-//   - the OK message is posted as a reply in that message's thread, and
-//     the original message is then updated to show it resolved (see
-//     ResolveFunc), and forgotten;
-//   - an OK message for an alarm with no known thread is posted to the
-//     channel like any other.
+//   - an ALARM message is posted to the channel, and where it was posted
+//     is put in the Store: it opens the alarm's thread;
+//   - while the thread is open, every later message about the alarm that
+//     is not OK (INSUFFICIENT_DATA, or the same ALARM delivered again) is
+//     posted as a reply in it, so that the thread stays on the message
+//     that announced the alarm;
+//   - the OK message is posted as a reply in the thread, and the original
+//     message is then updated to show it resolved (see ResolveFunc), and
+//     the thread is forgotten;
+//   - a message for an alarm with no open thread that is not ALARM is
+//     posted to the channel like any other.
 //
 // A Bot is safe for concurrent use.
 type Bot struct {
@@ -69,26 +73,26 @@ func (b *Bot) String() string {
 // nil when the message reached Slack. A failed Store operation or a failed
 // update of the original message does not make Send fail, because the
 // message itself was delivered; those go to the WithErrorHandler function.
-// If the reply to a thread fails for good (the channel was archived, say),
-// the OK message is posted to the Bot's channel instead.
+// If the thread cannot take a reply any more (the channel was archived,
+// say), the message is posted to the Bot's channel instead.
 func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) error {
 	if a == nil || m == nil {
 		return &Error{Op: opPost, Reason: "nil alarm or message", Attempts: 1}
 	}
 	key := Key(a)
-	if a.State.Value != alarm.StateOK {
+	t, open := b.thread(ctx, key)
+	switch {
+	case open:
+		return b.reply(ctx, key, t, a, m)
+	case a.State.Value == alarm.StateAlarm:
 		return b.announce(ctx, key, a, m)
 	}
-	t, ok := b.thread(ctx, key)
-	if !ok {
-		_, err := b.post(ctx, b.channel, a, m)
-		return err
-	}
-	return b.resolveThread(ctx, key, t, a, m)
+	_, err := b.post(ctx, b.channel, a, m)
+	return err
 }
 
-// announce posts a message about an alarm that is not OK and remembers
-// where.
+// announce posts an ALARM message and remembers where, opening the
+// alarm's thread.
 func (b *Bot) announce(ctx context.Context, key string, a *alarm.Alarm, m *slackfmt.Message) error {
 	t, err := b.post(ctx, b.channel, a, m)
 	if err != nil {
@@ -110,17 +114,21 @@ func (b *Bot) thread(ctx context.Context, key string) (Thread, bool) {
 	return t, ok && t.Channel != "" && t.TS != ""
 }
 
-// resolveThread replies to the thread t with the OK message m, marks the
-// original message resolved and forgets the thread.
-func (b *Bot) resolveThread(ctx context.Context, key string, t Thread, a *alarm.Alarm, m *slackfmt.Message) error {
+// reply posts m in the open thread t. When the alarm is OK again it also
+// marks the original message resolved and forgets the thread. When the
+// thread is gone, the thread is forgotten and m is posted afresh.
+func (b *Bot) reply(ctx context.Context, key string, t Thread, a *alarm.Alarm, m *slackfmt.Message) error {
 	_, err := b.post(ctx, t.Channel, a, m, b.replyOptions(t)...)
-	if errors.Is(err, ErrPermanent) {
+	if threadGone(err) {
 		b.onError(err)
 		b.forget(ctx, key, t)
+		if a.State.Value == alarm.StateAlarm {
+			return b.announce(ctx, key, a, m)
+		}
 		_, err = b.post(ctx, b.channel, a, m)
 		return err
 	}
-	if err != nil {
+	if err != nil || a.State.Value != alarm.StateOK {
 		return err
 	}
 	if r := b.resolve(a, m, t); r != nil {
@@ -130,6 +138,24 @@ func (b *Bot) resolveThread(ctx context.Context, key string, t Thread, a *alarm.
 	}
 	b.forget(ctx, key, t)
 	return nil
+}
+
+// threadGoneReasons are the Web API errors that say a thread can no
+// longer take replies. Other permanent errors (a message Slack refuses,
+// say) would fail in the channel too, so they are returned as they are.
+var threadGoneReasons = map[string]bool{
+	"channel_not_found":       true,
+	"is_archived":             true,
+	"not_in_channel":          true,
+	"thread_not_found":        true,
+	"message_not_found":       true,
+	"cannot_reply_to_message": true,
+}
+
+// threadGone reports whether err says that the thread is gone.
+func threadGone(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && threadGoneReasons[e.Reason]
 }
 
 // replyOptions makes a message a reply in the thread t.

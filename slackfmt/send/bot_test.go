@@ -105,6 +105,66 @@ func TestBotLifecycle(t *testing.T) {
 	})
 }
 
+// TestBotKeepsTheAlarmThread checks that messages between ALARM and OK
+// (INSUFFICIENT_DATA, the same ALARM delivered again) are replies in the
+// ALARM's thread and leave it open, so that the OK resolves the message
+// that announced the alarm.
+func TestBotKeepsTheAlarmThread(t *testing.T) {
+	slackSrv := newFakeSlack(t, map[string][]reply{
+		"/chat.postMessage": {{200, postedOK, nil}, {200, repliedOK, nil}, {200, repliedOK, nil}, {200, repliedOK, nil}},
+		"/chat.update":      {{200, updatedOK, nil}},
+	})
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(NewMemoryStore(10)))
+	steps := []struct{ state, prev alarm.StateValue }{
+		{alarm.StateAlarm, alarm.StateOK},
+		{alarm.StateInsufficientData, alarm.StateAlarm},
+		{alarm.StateAlarm, alarm.StateInsufficientData},
+		{alarm.StateOK, alarm.StateAlarm},
+	}
+	for _, st := range steps {
+		if err := bot.Send(context.Background(), lifecycleAlarm(st.state, st.prev), testMessage(string(st.state))); err != nil {
+			t.Fatalf("Send(%s): %v", st.state, err)
+		}
+	}
+	const alarmTS = "1732500000.000100"
+	checkFields(t, forms(t, slackSrv.requests()), []map[string]string{
+		{"channel": "#alerts", "text": "ALARM", "thread_ts": ""},
+		{"channel": testChanID, "text": "INSUFFICIENT_DATA", "thread_ts": alarmTS},
+		{"channel": testChanID, "text": "ALARM", "thread_ts": alarmTS},
+		{"channel": testChanID, "text": "OK", "thread_ts": alarmTS},
+		{"channel": testChanID, "ts": alarmTS},
+	})
+}
+
+// TestBotInsufficientDataWithoutThread checks that a message that is not
+// ALARM does not open a thread.
+func TestBotInsufficientDataWithoutThread(t *testing.T) {
+	slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}}})
+	store := NewMemoryStore(10)
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(store))
+	if err := bot.Send(context.Background(), lifecycleAlarm(alarm.StateInsufficientData, alarm.StateOK), testMessage("x")); err != nil {
+		t.Fatal(err)
+	}
+	if n := store.Len(); n != 0 {
+		t.Errorf("store holds %d threads after INSUFFICIENT_DATA, want 0", n)
+	}
+}
+
+// TestBotReplyRefused checks that a reply Slack refuses for its content is
+// an error, not a repost to the channel, which would be refused too.
+func TestBotReplyRefused(t *testing.T) {
+	slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": {{200, `{"ok":false,"error":"invalid_blocks"}`, nil}}})
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(storeWith(Thread{Channel: testChanID, TS: "1732500000.000100"})))
+	err := bot.Send(context.Background(), lifecycleAlarm(alarm.StateOK, alarm.StateAlarm), testMessage("x"))
+	var e *Error
+	if !errors.As(err, &e) || e.Reason != "invalid_blocks" {
+		t.Fatalf("Send = %v, want an *Error with reason invalid_blocks", err)
+	}
+	if n := len(slackSrv.requests()); n != 1 {
+		t.Errorf("Slack got %d requests, want 1", n)
+	}
+}
+
 // checkFields checks some form fields of each call.
 func checkFields(t *testing.T, got []form, want []map[string]string) {
 	t.Helper()
@@ -323,7 +383,10 @@ func TestBotSecondaryFailures(t *testing.T) {
 			state:     alarm.StateAlarm,
 			replies:   map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}}},
 			wantCalls: []string{"chat.postMessage"},
-			wantErrs:  []string{"send: store put arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU: store down"},
+			wantErrs: []string{
+				"send: store get arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU: store down",
+				"send: store put arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU: store down",
+			},
 		},
 		{
 			name:      "store get fails: OK posted to the channel",

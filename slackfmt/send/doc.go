@@ -15,10 +15,11 @@
 // posted next to the ALARM it ends.
 //
 // A bot token ([NewBot], scope chat:write) posts with chat.postMessage to
-// any channel the bot is in and follows each alarm's lifecycle: the OK
-// message becomes a reply in the thread of the message that announced
-// the alarm, and that message is updated with chat.update to show it
-// resolved ([Resolved]). Messages carry Slack message metadata (event
+// any channel the bot is in and follows each alarm's lifecycle: the ALARM
+// message opens a thread; what follows until the alarm is OK again
+// (INSUFFICIENT_DATA, a repeated ALARM) is posted as replies in it; the OK
+// message is a reply too, and the ALARM message is then updated with
+// chat.update to show it resolved ([Resolved]). Messages carry Slack message metadata (event
 // type "cloudwatch_alarm" and the alarm ARN unless the [slackfmt.Message]
 // brings its own). Where each alarm was announced is kept in a [Store].
 //
@@ -67,9 +68,10 @@
 // the key from [Key] as partition key and the [Thread] fields as
 // attributes. Such a store should:
 //
-//   - make Put an unconditional overwrite, or a conditional put that keeps
-//     the newest thread (condition on Posted), since the latest message
-//     about an alarm is the one to resolve;
+//   - make Put an unconditional overwrite (the Bot puts a thread only
+//     when it found none open), or a conditional put that keeps the
+//     first thread (attribute_not_exists), so that two instances that
+//     announce the same ALARM at once agree on one;
 //   - make Delete conditional on the stored TS being the given thread's
 //     (a DynamoDB ConditionExpression), so that an OK handled late does
 //     not forget a newer ALARM, and treat a failed condition as success;

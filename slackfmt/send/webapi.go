@@ -62,6 +62,11 @@ func (b *Bot) update(ctx context.Context, t Thread, a *alarm.Alarm, m *slackfmt.
 	if len(m.Blocks.BlockSet) == 0 {
 		opts = append(opts, slack.MsgOptionBlocks()) // clear the original's blocks
 	}
+	if len(m.Attachments) == 0 {
+		// Clear the original's attachments (the colour bar): chat.update
+		// keeps them when the field is left out.
+		opts = append(opts, slack.MsgOptionAttachments([]slack.Attachment{}...))
+	}
 	return b.retry.do(ctx, func(ctx context.Context) *Error {
 		if _, _, _, err := b.client.UpdateMessageContext(ctx, t.Channel, t.TS, opts...); err != nil {
 			return classify(ctx, opUpdate, err)
