@@ -8,9 +8,14 @@ import (
 
 // snsHost matches the hosts SNS publishes certificates and confirmation
 // endpoints on, in every partition: sns.us-east-1.amazonaws.com,
-// sns.us-gov-west-1.amazonaws.com, sns.cn-north-1.amazonaws.com.cn. It is the
-// rule of AWS's own message validators. Hosts are lowered before matching.
-var snsHost = regexp.MustCompile(`^sns\.[a-z0-9-]{3,}\.amazonaws\.com(\.cn)?$`)
+// sns.us-gov-west-1.amazonaws.com, sns.cn-north-1.amazonaws.com.cn,
+// sns.us-iso-east-1.amazonaws.com. The label after "sns." must have the
+// shape of a region code (letters, dash-separated words, a number), which
+// is stricter than AWS's own validators ("[a-zA-Z0-9-]{3,}"): those also
+// accept hosts such as sns.s3-us-west-2.amazonaws.com, the virtual-hosted
+// endpoint of an S3 bucket named "sns", which anyone could own. Hosts are
+// lowered before matching.
+var snsHost = regexp.MustCompile(`^sns\.[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}\.amazonaws\.com(\.cn)?$`)
 
 // IsSNSHost reports whether host, a host name without a port, is an
 // Amazon SNS endpoint such as "sns.eu-west-1.amazonaws.com". The match is

@@ -27,7 +27,7 @@ func (s *server) handleEventBridge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	ctx, cancel := deliveryContext(r)
+	ctx, cancel := deliveryContext(r, eventBridgeDeliveryTimeout)
 	defer cancel()
 	alarms, err := alarm.Parse(body)
 	code, text := s.deliver(ctx, alarms, err, true, s.log)

@@ -19,10 +19,16 @@ import (
 // EventBridge event at most 256 KiB, so 1 MiB leaves room and no more.
 const maxBody = 1 << 20
 
-// deliveryTimeout bounds the Slack delivery of one request, retries
-// included. SNS gives up on a request after 15 seconds by default and
-// retries it, so waiting much longer gains nothing.
-const deliveryTimeout = 20 * time.Second
+// The Slack delivery of one request, retries included, must end before
+// the caller gives up on the request and sends it again, or both
+// deliveries would post: SNS waits 15 seconds for an HTTP(S) subscriber,
+// an EventBridge API destination 5 seconds.
+const (
+	snsDeliveryTimeout         = 12 * time.Second
+	eventBridgeDeliveryTimeout = 4 * time.Second
+	// deliveryTimeout is the longest of them.
+	deliveryTimeout = snsDeliveryTimeout
+)
 
 // server turns SNS and EventBridge deliveries into Slack messages.
 type server struct {
@@ -104,6 +110,6 @@ func reply(w http.ResponseWriter, code int, text string) {
 // deliveryContext bounds a delivery, detached from the request's own
 // cancellation: once the message is accepted, a client that hangs up
 // should not leave it half sent.
-func deliveryContext(r *http.Request) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.WithoutCancel(r.Context()), deliveryTimeout)
+func deliveryContext(r *http.Request, timeout time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(r.Context()), timeout)
 }

@@ -36,7 +36,7 @@ func (s *server) handleSNS(w http.ResponseWriter, r *http.Request) {
 		log.Info("unsubscribed from topic; nothing to do")
 		reply(w, http.StatusOK, "unsubscribe acknowledged")
 	default:
-		ctx, cancel := deliveryContext(r)
+		ctx, cancel := deliveryContext(r, snsDeliveryTimeout)
 		defer cancel()
 		alarms, err := parseNotification(m)
 		code, text := s.deliver(ctx, alarms, err, false, log)

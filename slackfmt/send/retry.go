@@ -2,6 +2,7 @@ package send
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"time"
 )
@@ -85,7 +86,7 @@ func (r *retrier) next(ctx context.Context, e *Error, n int) (time.Duration, boo
 // spreads out the retries of many senders failing at once.
 func (r *retrier) backoff(n int) time.Duration {
 	ceil := r.base
-	for i := 1; i < n && ceil < r.max; i++ {
+	for i := 1; i < n && ceil < r.max && ceil <= math.MaxInt64/2; i++ {
 		ceil *= 2
 	}
 	ceil = min(ceil, r.max)

@@ -2,6 +2,7 @@ package send
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 
@@ -31,6 +32,18 @@ func TestBackoffHugeAttempt(t *testing.T) {
 	r.backoff(1000)
 	if ceil <= 0 || time.Duration(ceil) > r.max {
 		t.Errorf("backoff(1000) drew from [0, %d); want a positive ceiling at most %d", ceil, r.max)
+	}
+}
+
+func TestBackoffHugeMax(t *testing.T) {
+	r := newRetrier()
+	r.base = time.Second
+	r.max = math.MaxInt64
+	var ceil int64
+	r.randN = func(n int64) int64 { ceil = n; return 0 }
+	r.backoff(100)
+	if ceil <= 0 {
+		t.Errorf("backoff(100) with max MaxInt64 drew from [0, %d); want a positive ceiling", ceil)
 	}
 }
 

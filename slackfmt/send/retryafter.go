@@ -1,6 +1,7 @@
 package send
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,8 +17,12 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+	secs, err := strconv.ParseInt(v, 10, 64)
+	switch {
+	case err == nil:
 		return secondsToDuration(secs)
+	case errors.Is(err, strconv.ErrRange) && v[0] != '-':
+		return secondsToDuration(maxRetryAfterSeconds) // digits beyond int64: a very long wait
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {

@@ -20,6 +20,8 @@ func TestParseRetryAfter(t *testing.T) {
 		{"spaces", " 2 ", 2 * time.Second, true},
 		{"negative", "-1", 0, false},
 		{"huge", "99999999999999999", 24 * time.Hour, true},
+		{"beyond int64", "99999999999999999999", 24 * time.Hour, true},
+		{"below int64", "-99999999999999999999", 0, false},
 		{"fraction", "1.5", 0, false},
 		{"http date", now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second, true},
 		{"http date past", now.Add(-time.Hour).Format(http.TimeFormat), 0, true},
