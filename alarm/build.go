@@ -231,7 +231,7 @@ func locate(a *Alarm, o *origin) {
 	alarm, _ := parseARN(o.arn)
 	topic, _ := parseARN(o.d.topicARN)
 	sub, _ := parseARN(o.d.subARN)
-	a.Region = firstRegion(alarm.Region, o.region, topic.Region, sub.Region, regionFromDisplayName(o.display))
+	a.Region = firstRegion(alarm.Region, o.region, topic.Region, sub.Region, o.display, regionFromDisplayName(o.display))
 	a.Partition = firstPartition(alarm.Partition, topic.Partition, sub.Partition, partitionForRegion(a.Region))
 	if a.AccountID == "" {
 		a.AccountID = alarm.Account

@@ -14,7 +14,8 @@
 //   - an EventBridge "CloudWatch Alarm State Change" event, bare or carried
 //     in SNS or SQS;
 //   - the payload of an alarm's direct Lambda action (alarmData);
-//   - a DescribeAlarmHistory "Action" item, whose publishedMessage holds
+//   - a DescribeAlarmHistory "Action" item for an SNS action, as the API
+//     returns it or its decoded HistoryData, whose publishedMessage holds
 //     what SNS published.
 //
 // Callers that already hold aws-lambda-go values use [ParseSNSEvent],

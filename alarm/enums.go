@@ -37,8 +37,9 @@ const (
 	// EnvelopeLambdaAction is the payload of an alarm's direct Lambda action.
 	EnvelopeLambdaAction Envelope = "lambda-action"
 	// EnvelopeAlarmHistory is the item that DescribeAlarmHistory returns for
-	// an SNS action: its publishedMessage holds the message SNS published,
-	// {"default": <alarm message>, "sms": …, "email": …}.
+	// an SNS action, or its decoded HistoryData: the publishedMessage in it
+	// holds the message SNS published, {"default": <alarm message>, "sms":
+	// …, "email": …}.
 	EnvelopeAlarmHistory Envelope = "alarm-history"
 )
 

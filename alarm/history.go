@@ -5,6 +5,20 @@ import (
 	"strings"
 )
 
+// decodeHistoryItem decodes a DescribeAlarmHistory "Action" item as the
+// API returns it, whose HistoryData is the JSON of the action (see
+// decodeHistory) inside a string.
+func decodeHistoryItem(data string, d *delivery) (*Alarm, error) {
+	var s sniff
+	if err := s.read([]byte(data), "HistoryData", true); err != nil {
+		return nil, err
+	}
+	if s.shape() != shapeHistory {
+		return nil, newError(ErrNotAlarm, FoundOtherJSON, "HistoryData of an alarm history item that is not an SNS action")
+	}
+	return decodeHistory(&s, d)
+}
+
 // decodeHistory decodes a DescribeAlarmHistory "Action" item (the decoded
 // HistoryData of an SNS action), whose publishedMessage is the message SNS
 // published: {"default": <alarm message>, "sms": …, "email": …}, or the

@@ -14,8 +14,9 @@ import (
 // POSTs to an HTTP(S) subscriber, a Lambda SQS event (or the output of
 // sqs receive-message), the bare alarm message, an EventBridge "CloudWatch
 // Alarm State Change" event (bare, or carried by SNS or SQS), the payload
-// of an alarm's direct Lambda action, or a DescribeAlarmHistory action
-// item.
+// of an alarm's direct Lambda action, or a DescribeAlarmHistory "Action"
+// item for an SNS action (as the API returns it, or its decoded
+// HistoryData).
 //
 // Every error is a *DecodeError, or for events with several records the
 // errors.Join of one *DecodeError per skipped record; each wraps exactly
@@ -178,7 +179,7 @@ func (lv level) allows(sh shape) bool {
 		return true
 	case shapeSNS:
 		return lv != levelMessage
-	case shapeUnknown, shapeHybrid, shapeAction, shapeHistory:
+	case shapeUnknown, shapeHybrid, shapeAction, shapeHistory, shapeHistoryItem:
 		return lv == levelTop
 	}
 	return false
@@ -205,6 +206,8 @@ func decodeSingle(data []byte, s *sniff, d *delivery, lv level) (*Alarm, error) 
 		return decodeSNSAlarm(data, d)
 	case shapeHistory:
 		return decodeHistory(s, d)
+	case shapeHistoryItem:
+		return decodeHistoryItem(s.HistoryData, d)
 	}
 	return nil, newError(ErrUnknown, FoundUnknown, "")
 }
@@ -231,7 +234,7 @@ func envelopeFor(sh shape, lv level) Envelope {
 		return EnvelopeEventBridge
 	case shapeAction:
 		return EnvelopeLambdaAction
-	case shapeHistory:
+	case shapeHistory, shapeHistoryItem:
 		return EnvelopeAlarmHistory
 	}
 	return EnvelopeAlarmMessage
@@ -364,7 +367,8 @@ type sniff struct {
 	AccountID  string    `json:"accountId"`
 	Time       string    `json:"time"`
 
-	// The DescribeAlarmHistory action item.
+	// The DescribeAlarmHistory action item, and its decoded HistoryData.
+	HistoryData      string `json:"HistoryData"`
 	PublishedMessage string `json:"publishedMessage"`
 	NotificationRes  string `json:"notificationResource"`
 
@@ -421,6 +425,7 @@ type looseSniff struct {
 	AlarmARN         looseString     `json:"alarmArn"`
 	AccountID        looseString     `json:"accountId"`
 	Time             looseString     `json:"time"`
+	HistoryData      looseString     `json:"HistoryData"`
 	PublishedMessage looseString     `json:"publishedMessage"`
 	NotificationRes  looseString     `json:"notificationResource"`
 }
@@ -438,8 +443,9 @@ func (s *sniff) readLoose(data []byte) error {
 		NewStateValue: l.NewStateValue, Source: string(l.Source), DetailType: string(l.DetailType),
 		rawDetail: l.Detail, ID: string(l.ID), Account: string(l.Account), Region: string(l.Region),
 		Resources: l.Resources, rawAlarmData: l.AlarmData, AlarmARN: string(l.AlarmARN),
-		AccountID: string(l.AccountID), Time: string(l.Time), PublishedMessage: string(l.PublishedMessage),
-		NotificationRes: string(l.NotificationRes), rawRecords: l.Records,
+		AccountID: string(l.AccountID), Time: string(l.Time), HistoryData: string(l.HistoryData),
+		PublishedMessage: string(l.PublishedMessage),
+		NotificationRes:  string(l.NotificationRes), rawRecords: l.Records,
 	}
 	return nil
 }
@@ -448,15 +454,16 @@ func (s *sniff) readLoose(data []byte) error {
 type shape int
 
 const (
-	shapeUnknown shape = iota
-	shapeRecords       // Lambda SNS or SQS event
-	shapeReceive       // sqs receive-message output
-	shapeSNS           // SNS HTTP(S) body, or the SNS envelope in an SQS body
-	shapeEvent         // EventBridge event with a detail
-	shapeHybrid        // EventBridge envelope without a detail
-	shapeAction        // direct Lambda alarm action
-	shapeAlarm         // bare CloudWatch alarm message
-	shapeHistory       // DescribeAlarmHistory action item
+	shapeUnknown     shape = iota
+	shapeRecords           // Lambda SNS or SQS event
+	shapeReceive           // sqs receive-message output
+	shapeSNS               // SNS HTTP(S) body, or the SNS envelope in an SQS body
+	shapeEvent             // EventBridge event with a detail
+	shapeHybrid            // EventBridge envelope without a detail
+	shapeAction            // direct Lambda alarm action
+	shapeAlarm             // bare CloudWatch alarm message
+	shapeHistory           // HistoryData of a DescribeAlarmHistory action item
+	shapeHistoryItem       // DescribeAlarmHistory action item, HistoryData a string
 )
 
 // shape says which shape the sniffed document has.
@@ -478,6 +485,8 @@ func (s *sniff) shape() shape {
 		return shapeAlarm
 	case s.PublishedMessage != "":
 		return shapeHistory
+	case s.HistoryData != "":
+		return shapeHistoryItem
 	}
 	return shapeUnknown
 }

@@ -97,15 +97,16 @@ func datapoints(rd *ReasonData, f *reasonFacts, c *Condition) []Datapoint {
 }
 
 // recentPoints converts recentDatapoints, timestamped startDate + i×period
-// when both are known.
+// when both are known (a lone datapoint needs only startDate).
 func recentPoints(rd *ReasonData) []Datapoint {
 	n := len(rd.RecentDatapoints)
+	timed := !rd.StartDate.IsZero() && (rd.Period > 0 || n == 1)
 	vals := make([]float64, 0, 3*n) // values, then lower and upper edges
 	ps := make([]Datapoint, n)
 	for i, v := range rd.RecentDatapoints {
 		vals = append(vals, v)
 		ps[i].Value = &vals[len(vals)-1]
-		if !rd.StartDate.IsZero() {
+		if timed {
 			ps[i].Timestamp = rd.StartDate.Add(time.Duration(i) * rd.Period)
 		}
 		if i < len(rd.RecentLowerThresholds) {

@@ -67,7 +67,7 @@ type snsTrigger struct {
 	ComparisonOperator               string        `json:"ComparisonOperator"`
 	Threshold                        *float64      `json:"Threshold"` // absent for anomaly detection
 	ThresholdMetricID                string        `json:"ThresholdMetricId"`
-	TreatMissingData                 string        `json:"TreatMissingData"`
+	TreatMissingData                 *string       `json:"TreatMissingData"` // absent before 2015`
 	EvaluateLowSampleCountPercentile string        `json:"EvaluateLowSampleCountPercentile"`
 	Metrics                          []wireQuery   `json:"Metrics"`
 }
@@ -167,7 +167,10 @@ func (t *snsTrigger) condition(f *reasonFacts) *Condition {
 	if t == nil {
 		return factsCondition(f)
 	}
-	tmd, _ := normaliseTreatMissingData(t.TreatMissingData)
+	var tmd TreatMissingData
+	if t.TreatMissingData != nil {
+		tmd, _ = normaliseTreatMissingData(*t.TreatMissingData)
+	}
 	return &Condition{
 		ComparisonOperator: ComparisonOperator(t.ComparisonOperator), Threshold: t.Threshold,
 		ThresholdMetricID: t.ThresholdMetricID, EvaluationPeriods: t.EvaluationPeriods,
