@@ -227,6 +227,17 @@ type Child struct {
 // Name returns the child alarm's name, taken from its ARN.
 func (c Child) Name() string { return nameFromARN(c.ARN) }
 
+// ConsoleURL returns the link to the child alarm in the AWS console, built
+// from its ARN like [Alarm.ConsoleURL], or "" when the ARN is not an alarm
+// ARN or its partition has no public console.
+func (c Child) ConsoleURL() string {
+	p, ok := parseARN(c.ARN)
+	if !ok {
+		return ""
+	}
+	return consoleURL(p.Partition, p.Region, nameFromARN(c.ARN))
+}
+
 // Suppressor is the actions suppressor of a composite alarm.
 type Suppressor struct {
 	// Alarm is the suppressor alarm's name or ARN.

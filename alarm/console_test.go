@@ -105,3 +105,20 @@ func FuzzConsoleURL(f *testing.F) {
 		checkConsoleURL(t, got, name)
 	})
 }
+
+func TestChildConsoleURL(t *testing.T) {
+	tests := []struct{ arn, want string }{
+		{"arn:aws:cloudwatch:eu-west-1:111122223333:alarm:db cpu/high",
+			"https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/db%20cpu$2Fhigh"},
+		{"arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:x",
+			"https://cn-north-1.console.amazonaws.cn/cloudwatch/home?region=cn-north-1#alarmsV2:alarm/x"},
+		{"arn:aws-iso:cloudwatch:us-iso-east-1:111122223333:alarm:x", ""},
+		{"not an arn", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := (Child{ARN: tt.arn}).ConsoleURL(); got != tt.want {
+			t.Errorf("Child{ARN: %q}.ConsoleURL() = %q, want %q", tt.arn, got, tt.want)
+		}
+	}
+}
