@@ -188,6 +188,22 @@ func factsCondition(f *reasonFacts) *Condition {
 	return &c
 }
 
+// fillFrom takes the comparison operator, and the threshold if f has none,
+// from the previous state's reason and reasonData. An INSUFFICIENT_DATA
+// reason ("5 datapoints were unknown") names no operator, but the reason
+// for the state before it usually does.
+func (f *reasonFacts) fillFrom(prev State) {
+	p := parseReason(prev.Reason)
+	f.Operator = p.Operator
+	if f.Threshold != nil {
+		return
+	}
+	f.Threshold = p.Threshold
+	if prev.ReasonData != nil && prev.ReasonData.Threshold != nil {
+		f.Threshold = prev.ReasonData.Threshold
+	}
+}
+
 // eventCondition builds the condition of an EventBridge or Lambda action
 // payload from reasonData (threshold, period), the reason text (operator,
 // M out of N) and, failing those, the period of the query that returns

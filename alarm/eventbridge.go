@@ -140,6 +140,9 @@ func (w *ebDetail) fillEvaluation(a *Alarm) {
 		return
 	}
 	facts := parseReason(a.State.Reason)
+	if facts.Operator == "" {
+		facts.fillFrom(a.PreviousState)
+	}
 	a.Kind = kindOf("", a.Metrics)
 	a.Condition = eventCondition(rd, &facts, a.Metrics)
 	if a.Kind == KindAnomalyDetection && a.Condition != nil {
