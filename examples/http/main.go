@@ -87,7 +87,7 @@ func newServer(getenv func(string) string, log *slog.Logger, x extra) (*server, 
 	}
 	return &server{
 		verifier: snsverify.New(append([]snsverify.Option{snsverify.WithTopics(topics...)}, x.verifier...)...),
-		apiKey:   apiKey, sender: cfg.Sender(x.sender...), buildOpts: opts, log: log,
+		apiKey:   apiKey, sender: send.Deduplicate(cfg.Sender(x.sender...), nil), buildOpts: opts, log: log,
 	}, nil
 }
 

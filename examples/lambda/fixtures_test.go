@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/cwslack/cwslack/alarm"
+	"github.com/cwslack/cwslack/slackfmt/send"
 )
 
 // TestHandleFixtures runs every payload fixture of the repository through
@@ -38,7 +40,7 @@ func TestHandleFixtures(t *testing.T) {
 				t.Errorf("Handle reported failures: %v", r.BatchItemFailures)
 			}
 			got := slack.delivered()
-			if want := countAlarms(t, payload); len(got) != want {
+			if want := stateChanges(t, payload, map[string]bool{}); len(got) != want {
 				t.Errorf("Slack received %d messages, want %d", len(got), want)
 			}
 			for _, body := range got {
@@ -48,22 +50,35 @@ func TestHandleFixtures(t *testing.T) {
 	}
 }
 
-// countAlarms returns the number of alarms that the decoder finds in
-// payload, read the way Handle reads it.
-func countAlarms(t *testing.T, payload []byte) int {
+// stateChanges returns the state changes that the decoder finds in
+// payload, as the Handler delivers them: one per alarm, copies of one state
+// change counting once (the Handler's sender drops them, see
+// send.Deduplicate). It adds them to seen and returns how many were new.
+func stateChanges(t *testing.T, payload []byte, seen map[string]bool) int {
 	t.Helper()
+	var alarms []*alarm.Alarm
 	if !isSQSEvent(payload) {
-		alarms, _ := alarm.Parse(payload)
-		return len(alarms)
-	}
-	var ev events.SQSEvent
-	if err := json.Unmarshal(payload, &ev); err != nil {
-		t.Fatalf("decoding SQS fixture: %v", err)
+		alarms, _ = alarm.Parse(payload)
+	} else {
+		var ev events.SQSEvent
+		if err := json.Unmarshal(payload, &ev); err != nil {
+			t.Fatalf("decoding SQS fixture: %v", err)
+		}
+		for _, m := range ev.Records {
+			as, _ := alarm.ParseSQSMessage(m)
+			alarms = append(alarms, as...)
+		}
 	}
 	n := 0
-	for _, m := range ev.Records {
-		alarms, _ := alarm.ParseSQSMessage(m)
-		n += len(alarms)
+	for _, a := range alarms {
+		key := send.StateChangeKey(a)
+		if key == "" {
+			key = fmt.Sprintf("no time %d", len(seen)) // never deduplicated
+		}
+		if !seen[key] {
+			seen[key] = true
+			n++
+		}
 	}
 	return n
 }

@@ -368,6 +368,26 @@ func TestHandleAnswersBeforeTheDeadline(t *testing.T) {
 	}
 }
 
+// TestHandleDeliversAStateChangeOnce checks that copies of one state
+// change (an SNS retry, the same change by EventBridge and by the alarm's
+// Lambda action) are posted once by a warm instance.
+func TestHandleDeliversAStateChangeOnce(t *testing.T) {
+	slack := newFakeSlack(t, alwaysOK)
+	h, _ := newTestHandler(t, slack.URL)
+	for _, payload := range []string{
+		snsEvent(alarmMessage("orders-backlog")),
+		snsEvent(alarmMessage("orders-backlog")),
+		eventBridgeEvent("orders-backlog"),
+		alarmAction("orders-backlog"),
+		snsEvent(alarmMessage("billing-backlog")),
+	} {
+		if _, err := h.Handle(context.Background(), json.RawMessage(payload)); err != nil {
+			t.Fatalf("Handle: %v", err)
+		}
+	}
+	checkDelivered(t, slack, []string{"orders-backlog", "billing-backlog"})
+}
+
 func TestHandleUndecodableSQSEvent(t *testing.T) {
 	// Lambda never sends this, but a direct invocation could: the batch
 	// cannot be read, so nothing may be reported as processed.

@@ -33,5 +33,8 @@ func newHandlerFromEnv(getenv func(string) string, log *slog.Logger) (*Handler, 
 	if err != nil {
 		return nil, err
 	}
-	return NewHandler(cfg.Sender(), log, opts...), nil
+	// A warm instance drops the copies of a state change it has delivered
+	// already: SNS's and Lambda's retries, and the same alarm arriving by
+	// SNS and by EventBridge.
+	return NewHandler(send.Deduplicate(cfg.Sender(), nil), log, opts...), nil
 }

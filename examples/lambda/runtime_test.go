@@ -58,13 +58,13 @@ func TestBootstrap(t *testing.T) {
 	t.Run("every fixture", func(t *testing.T) {
 		slack := newFakeSlack(t, alwaysOK)
 		rt := startBootstrap(t, bin, slack.URL)
-		want := 0
+		want, seen := 0, map[string]bool{}
 		for _, path := range fixtures(t) {
 			payload, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want += countAlarms(t, payload)
+			want += stateChanges(t, payload, seen)
 			if got := rt.invoke(t, string(payload), 10*time.Second); got.kind != "response" ||
 				strings.Contains(string(got.body), "itemIdentifier") {
 				t.Errorf("%s: runtime got %s %s, want a response without failures",

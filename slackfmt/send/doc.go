@@ -23,6 +23,14 @@
 // type "cloudwatch_alarm" and the alarm ARN unless the [slackfmt.Message]
 // brings its own). Where each alarm was announced is kept in a [Store].
 //
+// # Delivering each state change once
+//
+// SNS, SQS, EventBridge and Lambda deliver at least once, and an alarm
+// wired both to SNS and to EventBridge reaches a program twice. Wrap any
+// Sender in [Deduplicate] to post each state change of an alarm once: the
+// copies share a [StateChangeKey] (alarm, new state, time of the change),
+// whatever carried them. The example programs do.
+//
 // # Retries
 //
 // One policy serves both senders. A request is retried when Slack

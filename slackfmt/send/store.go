@@ -9,9 +9,10 @@ import (
 
 // Store remembers where the message announcing an alarm was posted, so
 // that a Bot can reply in its thread and mark it resolved when the alarm
-// returns to OK. Keys come from Key. MemoryStore is the in-process
-// implementation; the package documentation describes what a shared store
-// (DynamoDB, Redis …) must do.
+// returns to OK (keys from Key), and which state changes were delivered,
+// for Deduplicate (keys from StateChangeKey). MemoryStore is the
+// in-process implementation; the package documentation describes what a
+// shared store (DynamoDB, Redis …) must do.
 //
 // Implementations must be safe for concurrent use.
 type Store interface {
@@ -19,8 +20,8 @@ type Store interface {
 	// nil error, when there is none; the error is for a store that could
 	// not answer.
 	Get(ctx context.Context, key string) (Thread, bool, error)
-	// Put stores t under key, replacing any earlier thread: the latest
-	// message about an alarm is the one to resolve.
+	// Put stores t under key, replacing anything stored there before. (A
+	// Bot puts a thread only when Get found none open.)
 	Put(ctx context.Context, key string, t Thread) error
 	// Delete removes the thread under key, but only if it is still t
 	// (same Channel and TS): a newer ALARM message stored meanwhile by
