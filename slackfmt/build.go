@@ -2,6 +2,8 @@ package slackfmt
 
 import (
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/slack-go/slack"
@@ -14,11 +16,12 @@ import (
 //
 // The default layout, top to bottom: a header with the state emoji, state
 // and name; the mentions configured for the state; the description; the
-// state change and when it happened; CloudWatch's reason; then for metric
-// alarms the condition, the metric queries with their dimensions and the
-// recent datapoints, or for composite alarms the rule, the triggering
-// children and the suppression; and last the account, region and console
-// link. Options change the layout; see [Option].
+// state change, when it happened and the newest value against the
+// threshold; CloudWatch's reason; then for metric alarms the condition,
+// the metric queries with their dimensions and the recent datapoints, or
+// for composite alarms the rule, the triggering children and the
+// suppression; and last the account, region, console link and tags.
+// Options change the layout; see [Option].
 func Build(a *alarm.Alarm, opts ...Option) *Message {
 	if a == nil {
 		a = &alarm.Alarm{}
@@ -48,9 +51,8 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 type renderer struct {
 	a *alarm.Alarm
 	o *options
-	// idSuffix ends every block ID: "-" and the Unix time of the state
-	// change, made once.
-	idSuffix string
+	// ids are the block IDs, in the order of blockNames, made once.
+	ids *[len(blockNames)]string
 }
 
 // layout returns the blocks of the default layout, or of the compact one.
@@ -90,18 +92,49 @@ func (r *renderer) isComposite() bool {
 	return r.a.Kind == alarm.KindComposite || (r.a.AlarmRule != "" && len(r.a.Metrics) == 0)
 }
 
-// id returns the block_id for the block called name. It carries the time
-// of the state change, so that a message updated for a later state change
-// gets new block IDs, as Slack asks; it is at most 40 characters.
+// blockNames names the blocks of the layouts; their IDs are made at once.
+var blockNames = [...]string{
+	"header", "mentions", "description", "state", "reason", "condition", "queries",
+	"datapoints", "rule", "children", "suppression", "footer", "links", "compact",
+}
+
+// id returns the block_id for the block called name, one of blockNames:
+// "cw-" and the name, and then "-" and the Unix time of the state change,
+// so that a message updated for a later state change gets new block IDs,
+// as Slack asks. It is at most 40 characters.
 func (r *renderer) id(name string) string {
-	t := r.a.State.Timestamp
-	if t.IsZero() {
-		return "cw-" + name
+	if r.ids == nil {
+		r.ids = makeIDs(r.a.State.Timestamp)
 	}
-	if r.idSuffix == "" {
-		r.idSuffix = "-" + strconv.FormatInt(t.Unix(), 10)
+	for i, n := range blockNames {
+		if n == name {
+			return r.ids[i]
+		}
 	}
-	return "cw-" + name + r.idSuffix
+	return "cw-" + name
+}
+
+// makeIDs returns the block IDs for a state change at t, all cut from one
+// string.
+func makeIDs(t time.Time) *[len(blockNames)]string {
+	var suffix []byte
+	if !t.IsZero() {
+		suffix = strconv.AppendInt(append(make([]byte, 0, 24), '-'), t.Unix(), 10)
+	}
+	var b strings.Builder
+	b.Grow(len(blockNames) * (len("cw-description") + len(suffix)))
+	var ends [len(blockNames)]int
+	for i, n := range blockNames {
+		b.WriteString("cw-")
+		b.WriteString(n)
+		b.Write(suffix)
+		ends[i] = b.Len()
+	}
+	all, ids, start := b.String(), new([len(blockNames)]string), 0
+	for i, end := range ends {
+		ids[i], start = all[start:end], end
+	}
+	return ids
 }
 
 // section returns a section block with the mrkdwn text s, or nil when w

@@ -52,7 +52,9 @@ func blockTexts(t *testing.T, m *Message) []string {
 const (
 	date0   = "<!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>"
 	console = "https://eu-west-3.console.aws.amazon.com/cloudwatch/home?region=eu-west-3#alarmsV2:alarm/HighCPU"
-	footer  = "context: Account 123456789012 · eu-west-3 · <" + console + "|Open in CloudWatch>"
+	footer  = "context: Account 123456789012 · eu-west-3 · <" + console + "|Open in CloudWatch> | runbook=https://wiki.example.com/runbooks/high-cpu"
+	// change0 is the state change of the test alarms, up to its time.
+	change0 = "section: *OK → ALARM* after 3 h 5 min · " + date0
 )
 
 func TestBuildLayout(t *testing.T) {
@@ -65,60 +67,62 @@ func TestBuildLayout(t *testing.T) {
 	}{{
 		name:  "metric",
 		alarm: metricAlarm(),
-		text:  "ALARM: HighCPU in eu-west-3 (was OK)",
+		text:  "ALARM: HighCPU in eu-west-3: 95.25 ≥ 80 (was OK)",
 		want: []string{
 			"header: 🔴 ALARM: HighCPU",
 			"section: CPU of the web tier is high",
-			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			change0 + " · latest 95.25 ≥ 80",
 			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
 			"section: *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min\nMissing data counts as breaching.",
 			"section: *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)\nAutoScalingGroupName=web",
-			"section: *Recent datapoints* (Average, 1 min) vs threshold 80\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+			"section: *Recent datapoints* (Average, 1 min) vs threshold 80 · oldest → newest · *bold* = breaching\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
 			footer,
 		},
 	}, {
 		name:  "metric math",
 		alarm: mathAlarm(),
 		opts:  []Option{WithAccountAlias("210987654321", "shared_metrics")},
-		text:  "ALARM: ECSCpu in eu-west-3 (was OK)",
+		text:  "ALARM: ECSCpu in eu-west-3: 95.25 ≥ 80 (was OK)",
 		want: []string{
 			"header: 🔴 ALARM: ECSCpu",
 			"section: CPU of the web tier is high",
-			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			change0 + " · latest 95.25 ≥ 80",
 			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
 			"section: *Condition:* CPU Usage (e1) ≥ 80 for 2 of 2 datapoints of 1 min",
 			"section: *Queries:*\n`e1` = `100*m1/m2` “CPU Usage” ← returned\n" +
 				"`m1` = ECS/ContainerInsights CpuUtilized (Average, 1 min) ClusterName=prod\n" +
 				"`m2` = ECS/ContainerInsights CpuReserved (Average, 1 min) ClusterName=prod · account 210987654321 (shared_metrics)",
-			"section: *Recent datapoints* vs threshold 80\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+			"section: *Recent datapoints* vs threshold 80 · oldest → newest · *bold* = breaching\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
 			footer,
 		},
 	}, {
 		name:  "anomaly detection",
 		alarm: anomalyAlarm(),
+		text:  "ALARM: LatencyAnomaly in eu-west-3: 0.9 above 0.1–0.35 (was OK)",
 		want: []string{
 			"header: 🔴 ALARM: LatencyAnomaly",
 			"section: CPU of the web tier is high",
-			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			change0 + " · latest 0.9 above 0.1–0.35",
 			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
-			"section: *Condition:* TargetResponseTime (m1) outside the band `ANOMALY_DETECTION_BAND(m1, 2)` for 2 of 3 datapoints of 5 min\nMissing data counts as missing.",
+			"section: *Condition:* TargetResponseTime (m1) outside the band `ANOMALY_DETECTION_BAND(m1, 2)` for 2 of 3 datapoints of 5 min\nMissing datapoints (–) are left out of the evaluation.",
 			"section: *Queries:*\n`m1` = AWS/ApplicationELB TargetResponseTime (p90, 5 min) ← returned\n" +
 				"`ad1` = `ANOMALY_DETECTION_BAND(m1, 2)` “TargetResponseTime (expected)” ← band",
-			"section: *Recent datapoints* (p90, 5 min) vs band 0.1–0.35 (latest)\n`▁ █`  0.2 · – · *0.9*",
+			"section: *Recent datapoints* (p90, 5 min) vs band 0.1–0.35 (latest) · oldest → newest · *bold* = breaching\n`▁ █`  0.2 · – · *0.9*",
 			footer,
 		},
 	}, {
 		name:  "metrics insights",
 		alarm: insightsAlarm(),
+		text:  "ALARM: TopTalkers in eu-west-3: 95.25 &gt; 0 (was OK)",
 		want: []string{
 			"header: 🔴 ALARM: TopTalkers",
 			"section: CPU of the web tier is high",
-			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			change0 + " · latest 95.25 &gt; 0",
 			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
 			"section: *Condition:* bytes &gt; 0 for 1 of 3 datapoints of 1 min\nEvaluated on partial data: the query returned more than Metrics Insights can evaluate.",
 			"section: *Queries:*\n`q1` = Metrics Insights query “bytes” ← returned\n" +
 				"```SELECT SUM(BytesOut) FROM SCHEMA(\"AWS/EC2\", InstanceId) GROUP BY InstanceId ORDER BY SUM() DESC LIMIT 10```",
-			"section: *Recent datapoints* vs threshold 0\n`▁▃▆█`  *40* · *55* · *81.5* · *95.25*",
+			"section: *Recent datapoints* vs threshold 0 · oldest → newest · *bold* = breaching\n`▁▃▆█`  *40* · *55* · *81.5* · *95.25*",
 			footer,
 		},
 	}, {
@@ -131,7 +135,7 @@ func TestBuildLayout(t *testing.T) {
 			"section: <!here> <@U024BE7LH>",
 			"section: *OK → ALARM* · " + date0,
 			"section: *Rule:* `ALARM(ServerCpuTooHigh) OR ALARM(TotalNetworkTrafficTooHigh)`",
-			"section: *Triggered by:*\n🔴 `ServerCpuTooHigh` ALARM · " + date0,
+			"section: *Triggered by:*\n🔴 <https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/ServerCpuTooHigh|ServerCpuTooHigh> ALARM · " + date0,
 			"section: *Actions suppressed* (WaitPeriod): Actions suppressed by WaitPeriod\n*Suppressor:* `Maintenance` · wait 2 min · extension 3 min",
 			"context: Account 123456789012 · us-east-1 · <https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/ServiceAggregated|Open in CloudWatch>",
 		},
@@ -149,10 +153,10 @@ func TestBuildLayout(t *testing.T) {
 		alarm: metricAlarm(),
 		opts: []Option{WithCompact(true), WithMention(alarm.StateAlarm, MustParseMention("<!channel>")),
 			WithAccountAlias("123456789012", "prod"), WithTagLink("runbook", "Runbook"), WithTagLink("missing", "Nothing")},
-		text: "<!channel> ALARM: HighCPU in eu-west-3 (was OK)",
+		text: "<!channel> ALARM: HighCPU in eu-west-3: 95.25 ≥ 80 (was OK)",
 		want: []string{
 			"header: 🔴 ALARM: HighCPU",
-			"section: <!channel> *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min · Account 123456789012 (prod) · eu-west-3 · <" + console + "|Open in CloudWatch> · <https://wiki.example.com/runbooks/high-cpu|Runbook>",
+			"section: <!channel> *OK → ALARM* after 3 h 5 min · " + date0 + " · latest 95.25 ≥ 80 · Account 123456789012 (prod) · eu-west-3 · <" + console + "|Open in CloudWatch> · <https://wiki.example.com/runbooks/high-cpu|Runbook>",
 		},
 	}, {
 		name:  "mention for another state",
@@ -170,12 +174,12 @@ func TestBuildLayout(t *testing.T) {
 		want: []string{
 			"header: 🔴 ALARM: HighCPU",
 			"section: CPU of the web tier is high",
-			"section: *OK → ALARM* · " + date0 + " · was OK for 3 h 5 min",
+			change0 + " · latest 95.25 ≥ 80",
 			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
 			"section: *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min\nMissing data counts as breaching.",
 			"section: *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)\nAutoScalingGroupName=web",
-			"section: *Recent datapoints* (Average, 1 min) vs threshold 80\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
-			"context: Account 123456789012 · eu-west-3",
+			"section: *Recent datapoints* (Average, 1 min) vs threshold 80 · oldest → newest · *bold* = breaching\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+			"context: Account 123456789012 · eu-west-3 | runbook=https://wiki.example.com/runbooks/high-cpu",
 			"actions: Open in CloudWatch → " + console + " | Dashboard → https://grafana.example.com/d/x?a=1&b=2",
 		},
 	}}

@@ -94,15 +94,15 @@ func (r *renderer) comparison(w *writer, c *alarm.Condition) {
 		w.raw(" ")
 		w.put(op.Symbol(), modeMrkdwn) // "<" and ">" are mrkdwn control characters too
 		w.raw(" ")
-		threshold(w, c.Threshold)
+		r.threshold(w, c.Threshold)
 	case op != "":
 		w.raw(" ")
 		w.put(string(op), modeMrkdwn)
 		w.raw(" ")
-		threshold(w, c.Threshold)
+		r.threshold(w, c.Threshold)
 	case c.Threshold != nil:
 		w.raw(" vs threshold ")
-		threshold(w, c.Threshold)
+		r.threshold(w, c.Threshold)
 	}
 }
 
@@ -130,17 +130,18 @@ func (r *renderer) band(w *writer) {
 			break
 		}
 	}
-	w.raw(" `")
-	w.put(text, modeCode)
-	w.raw("`")
+	w.raw(" ")
+	w.span("`", "`", text, modeCode, maxExpression)
 }
 
-func threshold(w *writer, t *float64) {
+// threshold writes threshold t with the unit of the values, or "the
+// threshold" when it is not known.
+func (r *renderer) threshold(w *writer, t *float64) {
 	if t == nil {
 		w.raw("the threshold")
 		return
 	}
-	w.raw(num(*t))
+	quantity(w, *t, r.unit(), modeMrkdwn)
 }
 
 // evaluation writes " for 2 of 3 datapoints of 1 min".
@@ -168,7 +169,9 @@ func (r *renderer) evaluation(w *writer, c *alarm.Condition) {
 }
 
 // missingData writes how missing data is treated, where it matters: when
-// the treatment is not the default, or when datapoints are missing.
+// the treatment is not the default ("missing"), or when datapoints are
+// missing. The default treatment of an alarm without missing datapoints
+// goes unsaid.
 func (r *renderer) missingData(w *writer, c *alarm.Condition) {
 	switch c.TreatMissingData {
 	case alarm.TreatBreaching:
@@ -179,7 +182,7 @@ func (r *renderer) missingData(w *writer, c *alarm.Condition) {
 		w.raw("\nMissing data is ignored: the alarm keeps its state.")
 	default:
 		if r.missingDatapoints() {
-			w.raw("\nMissing data counts as missing.")
+			w.raw("\nMissing datapoints (–) are left out of the evaluation.")
 		}
 	}
 }

@@ -11,10 +11,11 @@ import (
 // maxDatapoints bounds the recent datapoints shown: the newest are kept.
 const maxDatapoints = 10
 
-// datapoints returns the section with the recent values against the
-// threshold or band, with a sparkline when there are several, or nil when
-// the alarm carries no datapoints. Values that breach are bold; missing
-// ones are "–".
+// datapoints returns the section with the recent values, oldest first,
+// against the threshold or band, with a sparkline when there are several,
+// or nil when the alarm carries no datapoints. Values that breach are
+// bold; missing ones are "–". The first line says the order and what bold
+// means, where it applies.
 func (r *renderer) datapoints() slack.Block {
 	all := r.a.Datapoints
 	if len(all) == 0 {
@@ -28,9 +29,12 @@ func (r *renderer) datapoints() slack.Block {
 		w.raw(" · last " + strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)))
 	}
 	r.against(&w, shown[len(shown)-1])
+	r.legend(&w, shown)
 	w.raw("\n")
 	if finite(shown) >= 2 {
-		w.raw("`" + sparkline(shown) + "`  ")
+		var a [64]byte
+		b := appendSparkline(append(a[:0], '`'), shown)
+		w.runes(append(b, "`  "...), len(shown)+3)
 	}
 	for i, d := range shown {
 		if i > 0 {
@@ -39,6 +43,20 @@ func (r *renderer) datapoints() slack.Block {
 		r.value(&w, d)
 	}
 	return section(r.id("datapoints"), &w)
+}
+
+// legend writes how to read the values: " · oldest → newest" when there
+// are several, and " · *bold* = breaching" when any of them is bold.
+func (r *renderer) legend(w *writer, shown []alarm.Datapoint) {
+	if len(shown) > 1 {
+		w.raw(" · oldest → newest")
+	}
+	for _, d := range shown {
+		if r.breaches(d) {
+			w.raw(" · *bold* = breaching")
+			return
+		}
+	}
 }
 
 // datapointDetails writes the statistic, period and unit of the values:
@@ -59,9 +77,14 @@ func (r *renderer) against(w *writer, last alarm.Datapoint) {
 	c := r.a.Condition
 	switch {
 	case c != nil && c.Threshold != nil:
-		w.raw(" vs threshold " + num(*c.Threshold))
+		w.raw(" vs threshold ")
+		r.threshold(w, c.Threshold)
 	case last.Lower != nil && last.Upper != nil:
-		w.raw(" vs band " + num(*last.Lower) + "–" + num(*last.Upper) + " (latest)")
+		w.raw(" vs band ")
+		w.num(*last.Lower)
+		w.raw("–")
+		quantity(w, *last.Upper, r.unit(), modeMrkdwn)
+		w.raw(" (latest)")
 	}
 }
 
@@ -71,9 +94,11 @@ func (r *renderer) value(w *writer, d alarm.Datapoint) {
 	case d.Value == nil:
 		w.raw("–")
 	case r.breaches(d):
-		w.raw("*" + num(*d.Value) + "*")
+		var a [34]byte
+		b := appendNum(append(a[:0], '*'), *d.Value)
+		w.ascii(append(b, '*'))
 	default:
-		w.raw(num(*d.Value))
+		w.num(*d.Value)
 	}
 }
 
@@ -119,16 +144,16 @@ func finite(ds []alarm.Datapoint) int {
 // sparkBars are the eight levels of a sparkline, lowest first.
 var sparkBars = [...]string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}
 
-// sparkline draws ds as one bar per datapoint, scaled from the lowest to
-// the highest finite value; missing and non-finite values are blanks.
-func sparkline(ds []alarm.Datapoint) string {
+// appendSparkline appends ds drawn as one bar per datapoint, scaled from
+// the lowest to the highest finite value; missing and non-finite values
+// are blanks.
+func appendSparkline(b []byte, ds []alarm.Datapoint) []byte {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, d := range ds {
 		if d.Value != nil && !math.IsNaN(*d.Value) && !math.IsInf(*d.Value, 0) {
 			lo, hi = min(lo, *d.Value), max(hi, *d.Value)
 		}
 	}
-	b := make([]byte, 0, len(ds)*3)
 	for _, d := range ds {
 		if d.Value == nil || math.IsNaN(*d.Value) || math.IsInf(*d.Value, 0) {
 			b = append(b, ' ')
@@ -141,5 +166,5 @@ func sparkline(ds []alarm.Datapoint) string {
 		}
 		b = append(b, sparkBars[int(max(0, min(1, f))*float64(len(sparkBars)-1)+0.5)]...)
 	}
-	return string(b)
+	return b
 }

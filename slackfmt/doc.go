@@ -12,16 +12,25 @@
 // # What the message shows
 //
 // [Build] lays out a header with the state emoji, state and alarm name;
-// the description; the state change and its time as a Slack date token
-// (each reader sees their own time zone); CloudWatch's reason; the
-// condition in words ("CPU Usage (e1) ≥ 80 for 2 of 2 datapoints of 1
-// min", "outside the band ANOMALY_DETECTION_BAND(m1, 2)"); every metric
-// query with its dimensions, the returned one marked and Metrics Insights
-// SQL as code; the recent datapoints against the threshold with a text
-// sparkline; for composite alarms the rule, the triggering children and
-// the suppression; and the account, region and console link. The
-// top-level text, which mobile notifications and screen readers use, is
-// always a short summary such as "ALARM: HighCPU in eu-west-3 (was OK)".
+// the description; the state change, how long the previous state lasted,
+// its time as a Slack date token (each reader sees their own time zone)
+// and the newest value against the threshold ("*OK → ALARM* after 3 h ·
+// <date> · latest 93.61% ≥ 80%"); CloudWatch's reason; the condition in
+// words ("CPU Usage (e1) ≥ 80% for 2 of 2 datapoints of 1 min", "outside
+// the band ANOMALY_DETECTION_BAND(m1, 2)"), with how missing data is
+// treated only when that is not the default or datapoints are missing;
+// every metric query with its dimensions, the returned one marked and
+// Metrics Insights SQL as code; the recent datapoints, oldest first,
+// against the threshold with a text sparkline, breaching ones in bold; for
+// composite alarms the rule (alarm ARNs shortened to names), the
+// triggering children linked to their console pages, and the suppression;
+// and last the account, region, console link and the alarm's tags (sorted
+// by key, at most six). Values and thresholds carry the metric's unit
+// where the payload gives it ("ms", "%", "B/s"). The top-level text, which
+// push notifications and screen readers use, is a short summary with the
+// newest value where known, such as "ALARM: HighCPU in eu-west-3: 93.61% ≥
+// 80% (was OK)"; the comparison shown is always the one that holds, so an
+// alarm back to OK reads "42% < 80%".
 //
 // Options change the layout: mentions per state ([WithMention]), a
 // coloured bar ([WithColorBar]), extra links ([WithLink], [WithTagLink])
@@ -35,12 +44,19 @@
 // labels, dimension values, tags) is set out as data, never as markup:
 // free text goes into plain_text objects, which Slack does not parse, and
 // data inside mrkdwn has & < > escaped exactly once and its formatting
-// characters neutralised. A description holding <!channel> or
+// characters neutralised. The plain_text objects that hold alarm text
+// (header, description, reason) have emoji off, and emoji codes in mrkdwn
+// data and the top-level text are neutralised, so that an alarm named
+// ":large_green_circle: OK: db" shows that text rather than a green circle
+// next to the red state emoji; the state emoji are Unicode characters,
+// which render either way. Button labels, which the caller configures,
+// keep emoji on. A description holding <!channel> or
 // <https://evil.example|AWS Console> reaches Slack as visible text, never
 // as a ping or a link. Mentions come only from [Mention] values, which
 // [ParseMention] accepts only in Slack's own mention syntax. Links come
-// only from the alarm's console URL and the configured links, and only as
-// http or https URLs. No message ever asks Slack for parse=full or
+// only from the console URLs of the alarm and of its triggering children
+// (which package alarm builds from their ARNs) and the configured links,
+// and only as http or https URLs. No message ever asks Slack for parse=full or
 // link_names.
 //
 // # Limits
@@ -51,10 +67,13 @@
 // 3000, IDs 255, and an undocumented total of about 12,000 characters of
 // text (msg_blocks_too_long). Build gives each part of the message a fixed
 // share of that total and cuts text at a character boundary, ending it
-// with "… (+N chars)" so the reader knows how much is missing; long lists
-// end with "+N more". [Validate] checks a message against every limit and
+// with "… (+N chars)" so the reader knows how much is missing. A cut
+// never leaves a code span or a link open, and long lists (queries,
+// children, tags) show whole items only and end with "+N more", for which
+// room is kept. [Validate] checks a message against every limit and
 // reports each violation with its JSON path, so that a message changed by
-// hand or by a hook can be checked before it is sent.
+// hand can be checked before it is sent; blocks from a [WithBlocks] hook
+// that would break a limit, or repeat a block_id, are left out by Build.
 //
 // # Sending
 //

@@ -24,7 +24,10 @@ const (
 	// so the character is shown as itself. * _ ~ between two letters or
 	// digits (snake_case names, 2*3) cannot open or close a span and are
 	// left alone, so that names copied from Slack stay intact. Line breaks
-	// become spaces, so data cannot start a "> quote" line.
+	// become spaces, so data cannot start a "> quote" line. A colon that
+	// opens an emoji code (":large_green_circle:") gets the joiner after
+	// it, so that Slack shows the code as text rather than as an emoji that
+	// could pass for the library's own state emoji.
 	modeMrkdwn mode = iota
 	// modeCode is data inside an inline `code` span: & < > are escaped,
 	// backticks get the joiner so the span cannot be closed early, and line
@@ -33,6 +36,10 @@ const (
 	// modeCodeBlock is data inside a ```code block```: as modeCode, but line
 	// breaks are kept.
 	modeCodeBlock
+	// modeText is the top-level text, which Slack parses like mrkdwn for
+	// notifications: as modeCode, and emoji codes are neutralised as in
+	// modeMrkdwn.
+	modeText
 	// modePlain is text of a plain_text object, which Slack never parses:
 	// nothing is escaped and line breaks are kept.
 	modePlain
@@ -70,7 +77,7 @@ func replacement(r rune, m mode) string {
 			return zwj + string(r)
 		}
 	case '\n':
-		if m == modeMrkdwn || m == modeCode || m == modeLine {
+		if m == modeMrkdwn || m == modeCode || m == modeText || m == modeLine {
 			return " "
 		}
 		return ""
@@ -87,11 +94,44 @@ func replacement(r rune, m mode) string {
 	return ""
 }
 
+// spell returns what rune r, between prev and rest, becomes in mode m, or
+// "" when r is written unchanged: replacement, but for the characters
+// whose treatment depends on their neighbours.
+func spell(r rune, m mode, prev rune, rest string) string {
+	switch {
+	case m == modeMrkdwn && isFormatting(r) && inWord(prev, rest):
+		return ""
+	case r == ':' && (m == modeMrkdwn || m == modeText) && emojiAhead(rest):
+		return ":" + zwj
+	}
+	return replacement(r, m)
+}
+
+// maxEmojiName bounds the emoji names that emojiAhead looks for.
+const maxEmojiName = 100
+
+// emojiAhead reports whether rest, the text after a colon, starts with an
+// emoji name and its closing colon, as in "smile:".
+func emojiAhead(rest string) bool {
+	for i, r := range rest {
+		switch {
+		case r == ':':
+			return i > 0
+		case i >= maxEmojiName:
+			return false
+		case !isWordRune(r) && !strings.ContainsRune("_-+'", r):
+			return false
+		}
+	}
+	return false
+}
+
 // inert marks the ASCII bytes that every mode writes as they are: the
-// printable characters other than & < > and the formatting characters.
+// printable characters other than & < >, the formatting characters and
+// the colon.
 var inert = func() (t [utf8.RuneSelf]bool) {
 	for c := 0x20; c < 0x7f; c++ {
-		t[c] = !strings.ContainsRune("&<>`*_~", rune(c))
+		t[c] = !strings.ContainsRune("&<>`*_~:", rune(c))
 	}
 	return t
 }()
@@ -129,9 +169,18 @@ func mrkdwn(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.MarkdownType, s, false, true)
 }
 
-// plain returns a plain_text text object for s. Slack parses nothing in
-// plain_text; emoji is on so that the library's own Unicode emoji render
-// the same everywhere.
+// plain returns a plain_text text object for s with emoji off: Slack then
+// shows an emoji code such as :large_green_circle: in an alarm's name or
+// description as the text it is, so that an alarm called
+// ":large_green_circle: OK: db" cannot pass for a green OK. The library's
+// own state emoji are Unicode characters, which render either way.
 func plain(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+}
+
+// plainEmoji returns a plain_text text object for s with emoji on, for
+// text that the caller configured (button labels), where an emoji code
+// such as :book: is meant to render.
+func plainEmoji(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.PlainTextType, s, true, false)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func exampleAlarm() *alarm.Alarm {
-	threshold := 80.0
+	threshold, latest := 80.0, 93.61
 	return &alarm.Alarm{
 		Name:          "HighCPU",
 		Description:   "Web tier CPU <!channel>",
@@ -25,7 +25,9 @@ func exampleAlarm() *alarm.Alarm {
 			EvaluationPeriods:  2,
 			Period:             time.Minute,
 		},
-		Metrics: []alarm.Metric{{Namespace: "AWS/EC2", MetricName: "CPUUtilization", Stat: "Average", Period: time.Minute, ReturnData: true}},
+		Metrics:    []alarm.Metric{{Namespace: "AWS/EC2", MetricName: "CPUUtilization", Stat: "Average", Period: time.Minute, Unit: "Percent", ReturnData: true}},
+		Datapoints: []alarm.Datapoint{{Value: &latest}},
+		Tags:       map[string]string{"team": "web", "env": "prod"},
 	}
 }
 
@@ -51,13 +53,16 @@ func ExampleBuild() {
 	printText(m)
 	fmt.Println(slackfmt.Validate(m))
 	// Output:
-	// ALARM: HighCPU in eu-west-3 (was OK)
+	// ALARM: HighCPU in eu-west-3: 93.61% ≥ 80% (was OK)
 	// 🔴 ALARM: HighCPU
 	// Web tier CPU <!channel>
-	// *OK → ALARM* · <!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>
-	// *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min
-	// *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)
+	// *OK → ALARM* · <!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC> · latest 93.61% ≥ 80%
+	// *Condition:* CPUUtilization ≥ 80% for 2 of 2 datapoints of 1 min
+	// *Metric:* AWS/EC2 CPUUtilization (Average, 1 min, Percent)
+	// *Recent datapoints* (Average, 1 min, Percent) vs threshold 80% · *bold* = breaching
+	// *93.61*
 	// Account 123456789012 · eu-west-3
+	// env=prod · team=web
 	// <nil>
 }
 
@@ -71,13 +76,14 @@ func ExampleWithMention() {
 	a := exampleAlarm()
 	fmt.Println(slackfmt.Build(a, onAlarm).Text)
 	a.State.Value, a.PreviousState.Value = alarm.StateOK, alarm.StateAlarm
+	a.Datapoints[0].Value = new(42.0)
 	fmt.Println(slackfmt.Build(a, onAlarm).Text)
 
 	_, err = slackfmt.ParseMention("@channel")
 	fmt.Println(err)
 	// Output:
-	// <!here> ALARM: HighCPU in eu-west-3 (was OK)
-	// OK: HighCPU in eu-west-3 (was ALARM)
+	// <!here> ALARM: HighCPU in eu-west-3: 93.61% ≥ 80% (was OK)
+	// OK: HighCPU in eu-west-3: 42% &lt; 80% (was ALARM)
 	// slackfmt: invalid mention "@channel": want <!here>, <!channel>, <!everyone>, <@U…>, <@W…> or <!subteam^S…>
 }
 
@@ -101,5 +107,5 @@ func ExampleMessage_PreviewURL() {
 	}
 	fmt.Println(u)
 	// Output:
-	// https://app.slack.com/block-kit-builder/#%7B%22blocks%22:%5B%7B%22type%22:%22header%22%2C%22text%22:%7B%22type%22:%22plain_text%22%2C%22text%22:%22%E2%9C%85%20OK:%20a%20b%22%2C%22emoji%22:true%7D%2C%22block_id%22:%22cw-header%22%7D%2C%7B%22type%22:%22section%22%2C%22text%22:%7B%22type%22:%22mrkdwn%22%2C%22text%22:%22%2AOK%2A%22%2C%22verbatim%22:true%7D%2C%22block_id%22:%22cw-state%22%7D%5D%7D
+	// https://app.slack.com/block-kit-builder/#%7B%22blocks%22:%5B%7B%22type%22:%22header%22%2C%22text%22:%7B%22type%22:%22plain_text%22%2C%22text%22:%22%E2%9C%85%20OK:%20a%20b%22%2C%22emoji%22:false%7D%2C%22block_id%22:%22cw-header%22%7D%2C%7B%22type%22:%22section%22%2C%22text%22:%7B%22type%22:%22mrkdwn%22%2C%22text%22:%22%2AOK%2A%22%2C%22verbatim%22:true%7D%2C%22block_id%22:%22cw-state%22%7D%5D%7D
 }

@@ -7,17 +7,29 @@ import (
 )
 
 // appendNum appends v as a reader wants to see it: at most three decimals,
-// no trailing zeros, and an exponent only for very large or very small
-// values ("80", "81.25", "1.508e+10").
+// or three significant digits below 0.1, no trailing zeros, and an
+// exponent only for very large or very small values ("80", "81.25",
+// "0.0206", "1.508e+10"). Integer digits are never rounded away.
 func appendNum(b []byte, v float64) []byte {
 	if v == 0 {
 		return append(b, '0') // also for -0
 	}
-	if a := math.Abs(v); math.IsNaN(v) || math.IsInf(v, 0) || a >= 1e9 || a < 1e-3 {
+	a := math.Abs(v)
+	if a < 1e9 && v == math.Trunc(v) {
+		return strconv.AppendInt(b, int64(v), 10) // whole numbers, the most common thresholds
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) || a >= 1e9 || a < 1e-3 {
 		return strconv.AppendFloat(b, v, 'g', 4, 64)
 	}
+	decimals := 3
+	switch {
+	case a < 0.01:
+		decimals = 5
+	case a < 0.1:
+		decimals = 4
+	}
 	start := len(b)
-	b = strconv.AppendFloat(b, v, 'f', 3, 64)
+	b = strconv.AppendFloat(b, v, 'f', decimals, 64)
 	for b[len(b)-1] == '0' {
 		b = b[:len(b)-1]
 	}
@@ -34,6 +46,25 @@ func appendNum(b []byte, v float64) []byte {
 func num(v float64) string {
 	var a [32]byte
 	return string(appendNum(a[:0], v))
+}
+
+// num writes v as appendNum formats it, whole or not at all.
+func (w *writer) num(v float64) {
+	var a [32]byte
+	w.ascii(appendNum(a[:0], v))
+}
+
+// ascii writes b, which holds only ASCII, whole or not at all, like raw.
+func (w *writer) ascii(b []byte) { w.runes(b, len(b)) }
+
+// runes writes b, which holds n characters, whole or not at all.
+func (w *writer) runes(b []byte, n int) {
+	if w.left > 0 || w.n+n > w.max {
+		w.left += n
+		return
+	}
+	w.buf = append(w.buf, b...)
+	w.n += n
 }
 
 // period returns a CloudWatch period in short words: "30 s", "1 min",
@@ -82,14 +113,19 @@ func plural(n int64, one, many string) string {
 	return strconv.FormatInt(n, 10) + " " + many
 }
 
-// dateToken returns a Slack date token for t, which each reader sees in
-// their own time zone, with the UTC time as the fallback text:
+// date writes a Slack date token for t, which each reader sees in their
+// own time zone, with the UTC time as the fallback text:
 // <!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>.
-func dateToken(t time.Time) string {
-	b := make([]byte, 0, 80)
+func (w *writer) date(t time.Time) {
+	var a [96]byte
+	w.ascii(appendDate(a[:0], t))
+}
+
+// appendDate appends the date token for t.
+func appendDate(b []byte, t time.Time) []byte {
 	b = append(b, "<!date^"...)
 	b = strconv.AppendInt(b, t.Unix(), 10)
 	b = append(b, "^{date_short_pretty} at {time}|"...)
 	b = t.UTC().AppendFormat(b, "2006-01-02 15:04 UTC")
-	return string(append(b, '>'))
+	return append(b, '>')
 }

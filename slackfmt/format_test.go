@@ -11,7 +11,7 @@ func TestNum(t *testing.T) {
 		in   float64
 		want string
 	}{
-		{0, "0"}, {math.Copysign(0, -1), "0"}, {80, "80"}, {81.25, "81.25"}, {0.0206, "0.021"}, {-3.5, "-3.5"},
+		{0, "0"}, {math.Copysign(0, -1), "0"}, {80, "80"}, {81.25, "81.25"}, {0.0206, "0.0206"}, {0.0733, "0.0733"}, {0.00123456, "0.00123"}, {0.3007, "0.301"}, {93.61, "93.61"}, {-3.5, "-3.5"},
 		{1.50785441792e10, "1.508e+10"}, {0.0004, "0.0004"}, {-0.0001, "-0.0001"}, {999999999, "999999999"},
 		{math.NaN(), "NaN"}, {math.Inf(1), "+Inf"}, {math.Inf(-1), "-Inf"}, {math.MaxFloat64, "1.798e+308"},
 		{5e-324, "4.941e-324"}, {-0.0004999, "-0.0004999"},
@@ -49,8 +49,8 @@ func TestPeriodAndDuration(t *testing.T) {
 func TestDateToken(t *testing.T) {
 	in := time.Date(2023, 11, 14, 23, 13, 20, 0, time.FixedZone("CET", 3600))
 	want := "<!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>"
-	if got := dateToken(in); got != want {
-		t.Errorf("dateToken(%v) = %q, want %q", in, got, want)
+	if got := string(appendDate(nil, in)); got != want {
+		t.Errorf("appendDate(%v) = %q, want %q", in, got, want)
 	}
 }
 
@@ -65,8 +65,8 @@ func TestSparkline(t *testing.T) {
 		{[]float64{1, math.NaN(), math.Inf(1), 2}, "▁  █"},
 	}
 	for _, tt := range tests {
-		if got := sparkline(values(tt.in...)); got != tt.want {
-			t.Errorf("sparkline(%v) = %q, want %q", tt.in, got, tt.want)
+		if got := string(appendSparkline(nil, values(tt.in...))); got != tt.want {
+			t.Errorf("appendSparkline(%v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -63,25 +63,28 @@ func (r *renderer) header() slack.Block {
 	return slack.NewHeaderBlock(plain(w.String()), slack.HeaderBlockOptionBlockID(r.id("header")))
 }
 
-// summary returns the top-level text, such as
-// "<!here> ALARM: HighCPU in eu-west-3 (was OK)". Slack parses <…> in it
-// like mrkdwn, so the alarm's text is escaped here too.
+// summary returns the top-level text, which is all that a phone's push
+// notification shows: "<!here> ALARM: HighCPU in eu-west-3: 93.61% ≥ 80%
+// (was OK)", with the newest value against the threshold when the alarm
+// says both. Slack parses <…> and emoji codes in it like mrkdwn, so the
+// alarm's text is escaped here too.
 func (r *renderer) summary() string {
 	w := newWriter(budgetSummary + budgetMentions)
 	r.mentions(&w, " ")
-	state(&w, r.a.State.Value, modeCode)
+	state(&w, r.a.State.Value, modeText)
 	w.raw(": ")
-	w.put(clip(r.a.Name, 200), modeCode)
+	w.put(clip(r.a.Name, 200), modeText)
 	if r.a.Name == "" {
 		w.raw("(unnamed alarm)")
 	}
 	if r.a.Region != "" {
 		w.raw(" in ")
-		w.put(clip(r.a.Region, 40), modeCode)
+		w.put(clip(r.a.Region, 40), modeText)
 	}
+	r.verdict(&w, ": ", modeText)
 	if p := r.a.PreviousState.Value; p != "" {
 		w.raw(" (was ")
-		state(&w, p, modeCode)
+		state(&w, p, modeText)
 		w.raw(")")
 	}
 	return w.String()

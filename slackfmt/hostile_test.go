@@ -154,7 +154,8 @@ func manyLinks(n int) []Option {
 }
 
 // allowedURLs returns the URLs that a message built for a with opts may
-// link to: the console URL and the configured links, made safe.
+// link to: the console URLs of the alarm and its children and the
+// configured links, made safe.
 func allowedURLs(a *alarm.Alarm, opts []Option) []string {
 	if a == nil {
 		a = &alarm.Alarm{}
@@ -164,6 +165,11 @@ func allowedURLs(a *alarm.Alarm, opts []Option) []string {
 	var urls []string
 	for _, l := range r.links() {
 		urls = append(urls, l.url)
+	}
+	for _, c := range a.TriggeringChildren {
+		if u, ok := safeURL(c.ConsoleURL()); ok {
+			urls = append(urls, u)
+		}
 	}
 	return urls
 }

@@ -15,17 +15,29 @@ const maxLinks = 10
 const consoleLabel = "Open in CloudWatch"
 
 // footer returns the context block with the account, region and (unless
-// they are buttons) the links, or nil when there is none of them.
+// they are buttons) the links, and the alarm's tags in a second element,
+// or nil when there is none of them.
 func (r *renderer) footer() slack.Block {
+	els := make([]slack.MixedElement, 0, 2)
 	w := newWriter(budgetFooter)
 	r.where(&w)
 	if !r.o.buttons {
 		r.linkLine(&w)
 	}
-	if w.empty() {
+	if !w.empty() {
+		els = append(els, mrkdwn(w.String()))
+	}
+	if len(r.a.Tags) > 0 {
+		t := newWriter(budgetTags)
+		r.tagLine(&t)
+		if !t.empty() {
+			els = append(els, mrkdwn(t.String()))
+		}
+	}
+	if len(els) == 0 {
 		return nil
 	}
-	return slack.NewContextBlock(r.id("footer"), mrkdwn(w.String()))
+	return slack.NewContextBlock(r.id("footer"), els...)
 }
 
 // where writes "Account 123456789012 (prod) · eu-west-3".
@@ -55,7 +67,7 @@ func (r *renderer) account(w *writer, id string) {
 func (r *renderer) linkLine(w *writer) {
 	for _, l := range r.links() {
 		w.sep()
-		w.raw(mrkdwnLink(l))
+		w.link(l.url, l.text, maxButtonText)
 	}
 }
 
@@ -73,7 +85,7 @@ func (r *renderer) buttons() slack.Block {
 	for i, l := range ls {
 		w := newWriter(maxButtonText)
 		w.put(l.text, modeLine)
-		els = append(els, slack.NewButtonBlockElement("cw-link-"+strconv.Itoa(i), "", plain(w.String())).WithURL(l.url))
+		els = append(els, slack.NewButtonBlockElement("cw-link-"+strconv.Itoa(i), "", plainEmoji(w.String())).WithURL(l.url))
 	}
 	return slack.NewActionBlock(r.id("links"), els...)
 }
@@ -105,14 +117,6 @@ func label(s string) string {
 	return s
 }
 
-// mrkdwnLink returns l as <url|label>. The URL is already safe (see
-// safeURL) but for "&", which mrkdwn wants as "&amp;"; the label is data.
-func mrkdwnLink(l link) string {
-	w := newWriter(maxButtonText)
-	w.put(l.text, modeMrkdwn)
-	return "<" + strings.ReplaceAll(l.url, "&", "&amp;") + "|" + w.String() + ">"
-}
-
 // safeURL returns u made safe to use as a link, and whether it can be used
 // at all: it must be an absolute http or https URL with a host, of at most
 // maxURL characters once made safe. Characters that could end a mrkdwn
@@ -123,11 +127,17 @@ func safeURL(u string) (string, bool) {
 	if !ok || rest == "" || rest[0] == '/' {
 		return "", false
 	}
+	if urlSafe(u) {
+		if len(u) > maxURL {
+			return "", false
+		}
+		return u, true
+	}
 	const hex = "0123456789ABCDEF"
 	b := make([]byte, 0, len(u)+8)
 	for i := 0; i < len(u); i++ {
 		c := u[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("<>|\"`\\^{}", c) >= 0 {
+		if !urlByte[c] {
 			b = append(b, '%', hex[c>>4], hex[c&15])
 			continue
 		}
@@ -147,4 +157,24 @@ func cutScheme(u string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// urlByte marks the bytes that safeURL leaves as they are: printable ASCII
+// but for < > | and spaces, which could end a mrkdwn link or token early,
+// and the other characters that are not allowed in URLs.
+var urlByte = func() (t [256]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune("<>|\"`\\^{}", c)
+	}
+	return t
+}()
+
+// urlSafe reports whether safeURL would leave u as it is.
+func urlSafe(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if !urlByte[u[i]] {
+			return false
+		}
+	}
+	return true
 }

@@ -115,8 +115,9 @@ func WithAccountAlias(accountID, alias string) Option {
 // WithBlocks lets hook add, remove or replace blocks: it receives the alarm
 // and the blocks of the default layout (which it may modify) and returns
 // the blocks to send. Build then keeps the message within Slack's limits:
-// it leaves out nil blocks, blocks that break a limit on their own, and
-// blocks past the 50-block or total-text limit, and says how many it left
+// it leaves out nil blocks, blocks that break a limit on their own, blocks
+// whose block_id an earlier block already has (Slack refuses a message with
+// two), and blocks past the 50-block or total-text limit, and says how many it left
 // out in a last context block. Text that the hook takes from the alarm is
 // the hook's to escape.
 func WithBlocks(hook func(a *alarm.Alarm, blocks []slack.Block) []slack.Block) Option {

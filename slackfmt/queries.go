@@ -1,7 +1,6 @@
 package slackfmt
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -9,8 +8,15 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// maxQueries bounds the queries listed; the rest are counted.
-const maxQueries = 10
+// Bounds of the queries section.
+const (
+	// maxQueries bounds the queries listed; the rest are counted.
+	maxQueries = 10
+	// maxQueryID bounds the characters of a query ID.
+	maxQueryID = 64
+	// maxExpression bounds the characters of one expression or query.
+	maxExpression = 1000
+)
 
 // queries returns the section that lists the alarm's metric queries, or
 // nil when it has none. A single metric is one line; metric math lists
@@ -33,13 +39,7 @@ func (r *renderer) queries() slack.Block {
 		return section(r.id("queries"), &w)
 	}
 	w.raw("*Queries:*")
-	for i := range ms[:min(len(ms), maxQueries)] {
-		w.raw("\n")
-		r.query(&w, &ms[i])
-	}
-	if n := len(ms) - maxQueries; n > 0 {
-		w.raw("\n+" + strconv.Itoa(n) + " more queries")
-	}
+	w.list(len(ms), maxQueries, " queries", func(i int) { r.query(&w, &ms[i]) })
 	return section(r.id("queries"), &w)
 }
 
@@ -47,18 +47,15 @@ func (r *renderer) queries() slack.Block {
 // query, whose SQL follows as a code block).
 func (r *renderer) query(w *writer, m *alarm.Metric) {
 	if m.ID != "" {
-		w.raw("`")
-		w.put(m.ID, modeCode)
-		w.raw("` = ")
+		w.span("`", "`", m.ID, modeCode, maxQueryID)
+		w.raw(" = ")
 	}
 	sql := m.IsExpression() && isSQL(m.Expression)
 	switch {
 	case sql:
 		w.raw("Metrics Insights query")
 	case m.IsExpression():
-		w.raw("`")
-		w.put(m.Expression, modeCode)
-		w.raw("`")
+		w.span("`", "`", m.Expression, modeCode, maxExpression)
 	default:
 		metricStat(w, m)
 		if len(m.Dimensions) > 0 {
@@ -74,9 +71,8 @@ func (r *renderer) query(w *writer, m *alarm.Metric) {
 	r.crossAccount(w, m)
 	r.mark(w, m)
 	if sql {
-		w.raw("\n```")
-		w.put(m.Expression, modeCodeBlock)
-		w.raw("```")
+		w.raw("\n")
+		w.span("```", "```", m.Expression, modeCodeBlock, maxExpression)
 	}
 }
 

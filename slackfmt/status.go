@@ -24,9 +24,10 @@ func (r *renderer) stateChange() slack.Block {
 	return section(r.id("state"), &w)
 }
 
-// transition writes "*OK → ALARM* · <date> · was OK for 3 h": the state
-// change, when it happened (as a date token each reader sees in their own
-// time zone) and, when known, how long the previous state lasted.
+// transition writes "*OK → ALARM* after 3 h · <date> · latest 93.61% ≥
+// 80%": the state change, how long the previous state lasted when known,
+// when the change happened (as a date token each reader sees in their own
+// time zone) and the newest value against the threshold.
 func (r *renderer) transition(w *writer) {
 	cur, prev := &r.a.State, &r.a.PreviousState
 	w.raw("*")
@@ -36,14 +37,14 @@ func (r *renderer) transition(w *writer) {
 	}
 	state(w, cur.Value, modeMrkdwn)
 	w.raw("*")
-	if !cur.Timestamp.IsZero() {
-		w.raw(" · " + dateToken(cur.Timestamp))
-	}
 	if !prev.Timestamp.IsZero() && cur.Timestamp.After(prev.Timestamp) && prev.Value != "" {
-		w.raw(" · was ")
-		state(w, prev.Value, modeMrkdwn)
-		w.raw(" for " + duration(cur.Timestamp.Sub(prev.Timestamp)))
+		w.raw(" after " + duration(cur.Timestamp.Sub(prev.Timestamp)))
 	}
+	if !cur.Timestamp.IsZero() {
+		w.raw(" · ")
+		w.date(cur.Timestamp)
+	}
+	r.verdict(w, " · latest ", modeMrkdwn)
 }
 
 // reason returns CloudWatch's reason for the state change as plain_text in

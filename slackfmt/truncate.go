@@ -40,7 +40,7 @@ const (
 const (
 	budgetMentions    = 600
 	budgetDescription = 1500
-	budgetState       = 300
+	budgetState       = 400
 	budgetReason      = 800
 	budgetCondition   = 600
 	budgetQueries     = 2500
@@ -49,6 +49,7 @@ const (
 	budgetChildren    = 1200
 	budgetSuppression = 500
 	budgetFooter      = 800
+	budgetTags        = 900
 	budgetSummary     = 300 // top-level text
 	budgetMetadata    = 1024
 	// budgetHook bounds the blocks that a WithBlocks hook returns, leaving
@@ -119,7 +120,7 @@ func (w *writer) put(s string, m mode) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !w.putRune(r, m, s[i:i+size], m == modeMrkdwn && isFormatting(r) && inWord(prev, s[i+size:])) {
+		if !w.putRune(spell(r, m, prev, s[i+size:]), s[i:i+size]) {
 			w.left += utf8.RuneCountInString(s[i:])
 			return
 		}
@@ -141,13 +142,10 @@ func (w *writer) putInert(s string, i, j int) bool {
 	return true
 }
 
-// putRune writes rune r, spelled orig in the input, as mode m sets it out
-// (as it is when keep is set), and reports whether it fitted.
-func (w *writer) putRune(r rune, m mode, orig string, keep bool) bool {
-	rep, k := "", 1
-	if !keep {
-		rep = replacement(r, m)
-	}
+// putRune writes one rune, spelled orig in the input, as rep (as it is
+// when rep is ""), and reports whether it fitted.
+func (w *writer) putRune(rep, orig string) bool {
+	k := 1
 	if rep != "" {
 		k = utf8.RuneCountInString(rep)
 	}
@@ -208,7 +206,8 @@ func clip(s string, limit int) string {
 
 // fit makes the blocks that a WithBlocks hook returned fit Slack's limits:
 // it leaves out nil blocks, blocks that break a limit on their own (as
-// Validate sees them) and, from the end, blocks beyond the block count or
+// Validate sees them), blocks whose block_id an earlier block already has
+// and, from the end, blocks beyond the block count or
 // the total text budget, and then says in a last context block how many
 // were left out. Blocks that fit are kept as they are.
 func fit(blocks []slack.Block) []slack.Block {
@@ -224,15 +223,23 @@ func fit(blocks []slack.Block) []slack.Block {
 		out = append(out, b)
 	}
 	if dropped > 0 {
-		out = append(out, droppedNote(dropped))
+		out = append(out, droppedNote(dropped, v.taken(droppedNoteID)))
 	}
 	return out
 }
 
+// droppedNoteID is the block_id of the note that fit adds.
+const droppedNoteID = "cwslack-left-out"
+
 // droppedNote is the context block that says how many blocks fit left out.
-func droppedNote(n int) slack.Block {
+// It has no block_id when a kept block already has droppedNoteID.
+func droppedNote(n int, idTaken bool) slack.Block {
 	s := "… " + strconv.Itoa(n) + " block(s) left out to fit Slack's limits"
-	return slack.NewContextBlock("cwslack-left-out", plain(s))
+	id := droppedNoteID
+	if idTaken {
+		id = ""
+	}
+	return slack.NewContextBlock(id, plain(s))
 }
 
 // accept reports whether block b can follow n accepted blocks holding

@@ -209,12 +209,20 @@ func (v *validator) blockID(path string, id *string) string {
 		v.add(path+"/block_id", "must not be empty when set")
 	case utf8.RuneCountInString(*id) > maxID:
 		v.add(path+"/block_id", tooLong(maxID, *id))
-	case v.ids[*id] != "":
+	case v.taken(*id):
 		v.add(path+"/block_id", "must be unique: "+v.ids[*id]+" has the same one")
 	default:
 		v.ids[*id] = path
 	}
 	return *id
+}
+
+// taken reports whether a block seen before has the block_id id. It looks
+// at the presence of the key, not at the path stored for it, which is ""
+// for the blocks that fit checks.
+func (v *validator) taken(id string) bool {
+	_, ok := v.ids[id]
+	return ok
 }
 
 func (v *validator) section(path string, b *wireBlock) {
