@@ -1,6 +1,8 @@
 package alarm
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -156,7 +158,12 @@ func newState(field, value, reason, timestamp string, optional bool) (State, err
 	}
 	t, err := parseTime(timestamp)
 	if err != nil {
-		return State{}, invalidError("%s: timestamp %q is not a time", field, timestamp)
+		e := invalidError("%s: timestamp %q is not a time", field, timestamp)
+		var pe *time.ParseError
+		if errors.As(err, &pe) {
+			e.Err = fmt.Errorf("%w: %w", e.Err, pe) // for errors.As
+		}
+		return State{}, e
 	}
 	st.Timestamp = t
 	return st, nil

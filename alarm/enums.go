@@ -84,7 +84,9 @@ const (
 	GreaterThanThreshold          ComparisonOperator = "GreaterThanThreshold"
 	LessThanThreshold             ComparisonOperator = "LessThanThreshold"
 	LessThanOrEqualToThreshold    ComparisonOperator = "LessThanOrEqualToThreshold"
-	// The anomaly detection operators compare with the band edges.
+
+	// LessThanLowerOrGreaterThanUpperThreshold and the two after it are the
+	// anomaly detection operators: they compare with the band's edges.
 	LessThanLowerOrGreaterThanUpperThreshold ComparisonOperator = "LessThanLowerOrGreaterThanUpperThreshold"
 	GreaterThanUpperThreshold                ComparisonOperator = "GreaterThanUpperThreshold"
 	LessThanLowerThreshold                   ComparisonOperator = "LessThanLowerThreshold"

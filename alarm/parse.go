@@ -384,7 +384,7 @@ func (s *sniff) read(data []byte, where string, nested bool) error {
 	t := bytes.TrimSpace(data)
 	switch {
 	case len(t) == 0:
-		return newError(ErrMalformed, FoundEmpty, where)
+		return newError(ErrMalformed, FoundEmpty, "the "+where+" is empty")
 	case string(t) == "null":
 		return newError(ErrUnknown, FoundUnknown, where+" is JSON null")
 	}

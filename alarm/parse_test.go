@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/go-cmp/cmp"
@@ -267,5 +268,15 @@ func TestParseSQSMessage(t *testing.T) {
 	}
 	if want := "alarm: message m-1: not an alarm notification: plain text message: the SQS body is not JSON"; err.Error() != want {
 		t.Errorf("error = %q, want %q", err, want)
+	}
+}
+
+// TestParseTimestampErrorCause checks that a bad state timestamp keeps the
+// *time.ParseError reachable.
+func TestParseTimestampErrorCause(t *testing.T) {
+	_, err := Parse([]byte(`{"AlarmName":"x","NewStateValue":"ALARM","StateChangeTime":"yesterday"}`))
+	var pe *time.ParseError
+	if !errors.Is(err, ErrInvalid) || !errors.As(err, &pe) {
+		t.Errorf("Parse = %v; want an error wrapping ErrInvalid and a *time.ParseError", err)
 	}
 }

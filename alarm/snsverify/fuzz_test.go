@@ -23,7 +23,7 @@ func FuzzVerify(f *testing.F) {
 	m := notification()
 	m.Subject, m.SignatureVersion = nil, "2"
 	f.Add(publish(f, p, m))
-	seeds, _ := filepath.Glob("../../testdata/alarm/sns-http__*.json")
+	seeds, _ := filepath.Glob("../../testdata/payloads/sns-http__*.json")
 	for _, path := range seeds {
 		if b, err := os.ReadFile(path); err == nil {
 			f.Add(b)

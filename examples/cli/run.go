@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -216,7 +215,7 @@ func indented(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return errors.New("cannot encode output: " + err.Error())
+		return fmt.Errorf("encoding output: %w", err)
 	}
 	return nil
 }

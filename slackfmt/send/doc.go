@@ -29,7 +29,7 @@
 // wired both to SNS and to EventBridge reaches a program twice. Wrap any
 // Sender in [Deduplicate] to post each state change of an alarm once: the
 // copies share a [StateChangeKey] (alarm, new state, time of the change),
-// whatever carried them. The example programs do.
+// whatever carried them. The Lambda and HTTP examples do.
 //
 // # Retries
 //

@@ -44,8 +44,12 @@ type Thread struct {
 // Key returns the Store key of an alarm: its ARN. When the payload carried
 // no ARN (messages from before 2020) the ARN is rebuilt from the
 // partition, region, account and name, so that the same alarm gets the
-// same key either way; a missing partition is taken to be "aws".
+// same key either way; a missing partition is taken to be "aws". It is ""
+// for a nil alarm.
 func Key(a *alarm.Alarm) string {
+	if a == nil {
+		return ""
+	}
 	if a.ARN != "" {
 		return a.ARN
 	}
