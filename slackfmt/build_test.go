@@ -57,6 +57,19 @@ const (
 	change0 = "section: *OK → ALARM* after 3 h 5 min · " + date0
 )
 
+// metricLayout is the default layout of metricAlarm, footer excluded.
+func metricLayout() []string {
+	return []string{
+		"header: 🔴 ALARM: HighCPU",
+		"section: CPU of the web tier is high",
+		change0 + " · latest 95.25 ≥ 80",
+		"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
+		"section: *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min\nMissing data counts as breaching.",
+		"section: *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)\nAutoScalingGroupName=web",
+		"section: *Recent datapoints* (Average, 1 min) vs threshold 80 · oldest → newest · *bold* = breaching\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+	}
+}
+
 func TestBuildLayout(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -68,16 +81,9 @@ func TestBuildLayout(t *testing.T) {
 		name:  "metric",
 		alarm: metricAlarm(),
 		text:  "ALARM: HighCPU in eu-west-3: 95.25 ≥ 80 (was OK)",
-		want: []string{
-			"header: 🔴 ALARM: HighCPU",
-			"section: CPU of the web tier is high",
-			change0 + " · latest 95.25 ≥ 80",
-			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
-			"section: *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min\nMissing data counts as breaching.",
-			"section: *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)\nAutoScalingGroupName=web",
-			"section: *Recent datapoints* (Average, 1 min) vs threshold 80 · oldest → newest · *bold* = breaching\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+		want: append(metricLayout(),
 			footer,
-		},
+		),
 	}, {
 		name:  "metric math",
 		alarm: mathAlarm(),
@@ -171,17 +177,10 @@ func TestBuildLayout(t *testing.T) {
 		name:  "link buttons",
 		alarm: metricAlarm(),
 		opts:  []Option{WithCompact(false), WithLinkButtons(true), WithLink("Dashboard", "https://grafana.example.com/d/x?a=1&b=2"), WithLink("", "ftp://no")},
-		want: []string{
-			"header: 🔴 ALARM: HighCPU",
-			"section: CPU of the web tier is high",
-			change0 + " · latest 95.25 ≥ 80",
-			"context: Threshold Crossed: 2 out of the last 2 datapoints were greater than or equal to the threshold (80.0).",
-			"section: *Condition:* CPUUtilization ≥ 80 for 2 of 2 datapoints of 1 min\nMissing data counts as breaching.",
-			"section: *Metric:* AWS/EC2 CPUUtilization (Average, 1 min)\nAutoScalingGroupName=web",
-			"section: *Recent datapoints* (Average, 1 min) vs threshold 80 · oldest → newest · *bold* = breaching\n`▁▃▆█`  40 · 55 · *81.5* · *95.25*",
+		want: append(metricLayout(),
 			"context: Account 123456789012 · eu-west-3 | runbook=https://wiki.example.com/runbooks/high-cpu",
-			"actions: Open in CloudWatch → " + console + " | Dashboard → https://grafana.example.com/d/x?a=1&b=2",
-		},
+			"actions: Open in CloudWatch → "+console+" | Dashboard → https://grafana.example.com/d/x?a=1&b=2",
+		),
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
