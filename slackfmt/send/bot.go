@@ -3,6 +3,7 @@ package send
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -10,25 +11,20 @@ import (
 	"github.com/cwslack/cwslack/slackfmt"
 )
 
-// Operation names used in errors.
-const (
-	opPost   = "chat.postMessage"
-	opUpdate = "chat.update"
-)
-
 // Bot posts messages with a bot token through the Slack Web API
 // (chat.postMessage and chat.update; the token needs the chat:write
 // scope). Unlike a Webhook it follows an alarm's lifecycle:
 //
-//   - an ALARM message is posted to the channel, and where it was posted
-//     is put in the Store: it opens the alarm's thread;
+//   - an ALARM message is posted to the channel, and where it was posted,
+//     with the alarm as announced, is put in the ThreadStore: it opens the
+//     alarm's thread;
 //   - while the thread is open, every later message about the alarm that
 //     is not OK (INSUFFICIENT_DATA, or the same ALARM delivered again) is
 //     posted as a reply in it, so that the thread stays on the message
 //     that announced the alarm;
-//   - the OK message is posted as a reply in the thread, and the original
-//     message is then updated to show it resolved (see ResolveFunc), and
-//     the thread is forgotten;
+//   - the OK message is posted as a reply in the thread, the original
+//     message is then replaced by the resolved message ([WithResolve]),
+//     and the thread is forgotten;
 //   - a message for an alarm with no open thread that is not ALARM is
 //     posted to the channel like any other.
 //
@@ -37,31 +33,38 @@ type Bot struct {
 	client    *slack.Client
 	token     string
 	channel   string
+	timeout   time.Duration
 	retry     retrier
-	store     Store
+	threads   ThreadStore
 	broadcast bool
-	resolve   ResolveFunc
+	resolve   func(announced, ok *alarm.Alarm) *slackfmt.Message
 	onError   func(error)
 }
 
 // NewBot returns a Bot that posts to channel (an ID such as "C0123456789",
-// or a name such as "#alerts") with token, a bot token ("xoxb-…"). The
-// token never appears in errors or in String. Without WithStore the Bot
-// keeps threads in a MemoryStore of its own.
-func NewBot(token, channel string, opts ...Option) *Bot {
-	s := newSettings(opts)
-	if s.store == nil {
-		s.store = NewMemoryStore(0)
+// or a name such as "#alerts") with token, a bot token ("xoxb-…"). It
+// returns an *Error matching ErrConfig when token or channel is empty or
+// has spaces in it, or when the URL given WithAPIURL is not https (http
+// is accepted for localhost and loopback addresses). The token never
+// appears in errors or in String. Without WithThreadStore the Bot keeps
+// threads in a MemoryStore of its own.
+func NewBot(token, channel string, opts ...BotOption) (*Bot, error) {
+	if err := checkBot(token, channel); err != nil {
+		return nil, err
 	}
+	s := botSettings(opts)
 	clientOpts := []slack.Option{slack.OptionHTTPClient(apiDoer{client: s.client, now: s.retry.now})}
 	if s.apiURL != "" {
+		if err := checkEndpoint(opNewBot, "API URL", s.apiURL); err != nil {
+			return nil, err
+		}
 		clientOpts = append(clientOpts, slack.OptionAPIURL(s.apiURL))
 	}
 	return &Bot{
 		client: slack.New(token, clientOpts...), token: token, channel: channel,
-		retry: s.retry, store: s.store, broadcast: s.broadcast,
+		timeout: s.timeout, retry: s.retry, threads: s.threads, broadcast: s.broadcast,
 		resolve: s.resolve, onError: s.onError,
-	}
+	}, nil
 }
 
 // String describes the bot with its token redacted.
@@ -69,16 +72,20 @@ func (b *Bot) String() string {
 	return "slack bot " + redactToken(b.token) + " to " + b.channel
 }
 
-// Send delivers m about a, as the Bot documentation describes, and returns
-// nil when the message reached Slack. A failed Store operation or a failed
-// update of the original message does not make Send fail, because the
-// message itself was delivered; those go to the WithErrorHandler function.
-// If the thread cannot take a reply any more (the channel was archived,
-// say), the message is posted to the Bot's channel instead.
-func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) error {
+// Send delivers m about a, as the Bot documentation describes, within
+// ctx's deadline or else the Bot's timeout ([WithTimeout]), and returns
+// where the message went. The error is nil when the message reached
+// Slack. A failed ThreadStore operation or a failed update of the original
+// message does not make Send fail, because the message itself was
+// delivered; those go to the WithErrorHandler function. If the thread
+// cannot take a reply any more (the channel was archived, say), the
+// message is posted to the Bot's channel instead.
+func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
 	if a == nil || m == nil {
-		return &Error{Op: opPost, Reason: "nil alarm or message", Attempts: 1}
+		return Receipt{}, &Error{Op: opPost, Reason: "nil alarm or message", Attempts: 1}
 	}
+	ctx, cancel := withDeadline(ctx, b.timeout)
+	defer cancel()
 	key := Key(a)
 	t, open := b.thread(ctx, key)
 	switch {
@@ -87,57 +94,70 @@ func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) err
 	case a.State.Value == alarm.StateAlarm:
 		return b.announce(ctx, key, a, m)
 	}
-	_, err := b.post(ctx, b.channel, a, m)
-	return err
+	return b.post(ctx, b.channel, "", a, m)
 }
 
-// announce posts an ALARM message and remembers where, opening the
-// alarm's thread.
-func (b *Bot) announce(ctx context.Context, key string, a *alarm.Alarm, m *slackfmt.Message) error {
-	t, err := b.post(ctx, b.channel, a, m)
+// announce posts an ALARM message and remembers where, and the alarm as
+// announced, opening the alarm's thread.
+func (b *Bot) announce(ctx context.Context, key string, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
+	r, err := b.post(ctx, b.channel, "", a, m)
 	if err != nil {
-		return err
+		return r, err
 	}
-	if err := b.store.Put(ctx, key, t); err != nil {
-		b.onError(&StoreError{Op: "put", Key: key, Err: err})
+	announced := *a // the caller may reuse a
+	t := Thread{Channel: r.Channel, TS: r.TS, Posted: b.retry.now(), Alarm: &announced}
+	if err := b.threads.Put(ctx, key, t); err != nil {
+		b.onError(storeError(opStorePut, key, err))
 	}
-	return nil
+	return r, nil
 }
 
 // thread looks up where the alarm was announced.
 func (b *Bot) thread(ctx context.Context, key string) (Thread, bool) {
-	t, ok, err := b.store.Get(ctx, key)
+	t, ok, err := b.threads.Get(ctx, key)
 	if err != nil {
-		b.onError(&StoreError{Op: "get", Key: key, Err: err})
+		b.onError(storeError(opStoreGet, key, err))
 		return Thread{}, false
 	}
 	return t, ok && t.Channel != "" && t.TS != ""
 }
 
 // reply posts m in the open thread t. When the alarm is OK again it also
-// marks the original message resolved and forgets the thread. When the
-// thread is gone, the thread is forgotten and m is posted afresh.
-func (b *Bot) reply(ctx context.Context, key string, t Thread, a *alarm.Alarm, m *slackfmt.Message) error {
-	_, err := b.post(ctx, t.Channel, a, m, b.replyOptions(t)...)
+// resolves the original message and forgets the thread. When the thread
+// is gone, the thread is forgotten and m is posted afresh.
+func (b *Bot) reply(ctx context.Context, key string, t Thread, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
+	r, err := b.post(ctx, t.Channel, t.TS, a, m)
 	if threadGone(err) {
 		b.onError(err)
 		b.forget(ctx, key, t)
 		if a.State.Value == alarm.StateAlarm {
 			return b.announce(ctx, key, a, m)
 		}
-		_, err = b.post(ctx, b.channel, a, m)
-		return err
+		return b.post(ctx, b.channel, "", a, m)
 	}
 	if err != nil || a.State.Value != alarm.StateOK {
-		return err
+		return r, err
 	}
-	if r := b.resolve(a, m, t); r != nil {
-		if err := b.update(ctx, t, a, r); err != nil {
-			b.onError(err)
-		}
-	}
+	b.resolveOriginal(ctx, t, a)
 	b.forget(ctx, key, t)
-	return nil
+	return r, nil
+}
+
+// resolveOriginal replaces the message that announced the alarm by the
+// resolved message, rendered from the alarm as announced (or, for a
+// thread stored without it, as it is now OK).
+func (b *Bot) resolveOriginal(ctx context.Context, t Thread, ok *alarm.Alarm) {
+	announced := t.Alarm
+	if announced == nil {
+		announced = ok
+	}
+	m := b.resolve(announced, ok)
+	if m == nil {
+		return
+	}
+	if err := b.update(ctx, t, ok, m); err != nil {
+		b.onError(err)
+	}
 }
 
 // threadGoneReasons are the Web API errors that say a thread can no
@@ -158,18 +178,9 @@ func threadGone(err error) bool {
 	return errors.As(err, &e) && threadGoneReasons[e.Reason]
 }
 
-// replyOptions makes a message a reply in the thread t.
-func (b *Bot) replyOptions(t Thread) []slack.MsgOption {
-	opts := []slack.MsgOption{slack.MsgOptionTS(t.TS)}
-	if b.broadcast {
-		opts = append(opts, slack.MsgOptionBroadcast())
-	}
-	return opts
-}
-
 // forget removes the thread from the store.
 func (b *Bot) forget(ctx context.Context, key string, t Thread) {
-	if err := b.store.Delete(ctx, key, t); err != nil {
-		b.onError(&StoreError{Op: "delete", Key: key, Err: err})
+	if err := b.threads.Delete(ctx, key, t); err != nil {
+		b.onError(storeError(opStoreDelete, key, err))
 	}
 }

@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
-	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,8 +18,6 @@ import (
 	"github.com/cwslack/cwslack/slackfmt"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // Web API answers.
 const (
 	postedOK   = `{"ok":true,"channel":"C0ALERTS","ts":"1732500000.000100","message":{"text":"x"}}`
@@ -30,6 +25,8 @@ const (
 	updatedOK  = `{"ok":true,"channel":"C0ALERTS","ts":"1732500000.000100","text":"x"}`
 	testToken  = "xoxb-1234-5678-s3cr3ttoken"
 	testChanID = "C0ALERTS"
+	alarmTS    = "1732500000.000100"
+	replyTS    = "1732500600.000200"
 )
 
 // form is one Web API call as the fake Slack received it.
@@ -61,18 +58,41 @@ func forms(t *testing.T, reqs []request) []form {
 	return out
 }
 
-// lifecycleAlarm returns HighCPU in state, with fixed timestamps.
-func lifecycleAlarm(state, prev alarm.StateValue) *alarm.Alarm {
+// lifecycleAlarm returns HighCPU entering state from prev at 10:02:30
+// plus after.
+func lifecycleAlarm(state, prev alarm.StateValue, after time.Duration) *alarm.Alarm {
 	a := testAlarm(state)
 	a.PreviousState = alarm.State{Value: prev, Timestamp: time.Date(2026, 11, 25, 9, 50, 0, 0, time.UTC)}
-	a.State.Timestamp = time.Date(2026, 11, 25, 10, 2, 30, 0, time.UTC)
+	a.State.Timestamp = time.Date(2026, 11, 25, 10, 2, 30, 0, time.UTC).Add(after)
 	return a
 }
 
-func newTestBot(t *testing.T, slackSrv *fakeSlack, clock *fakeClock, opts ...Option) *Bot {
+// testResolve is a resolver whose message says which alarms it was given,
+// so that the lifecycle golden shows them without depending on how
+// slackfmt renders a resolved alarm.
+func testResolve(announced, ok *alarm.Alarm) *slackfmt.Message {
+	return testMessage("Resolved: " + announced.Name + " announced " + string(announced.State.Value) + " at " +
+		announced.State.Timestamp.Format(time.TimeOnly) + ", " + string(ok.State.Value) + " at " + ok.State.Timestamp.Format(time.TimeOnly))
+}
+
+func newTestBot(t *testing.T, slackSrv *fakeSlack, clock *fakeClock, opts ...BotOption) *Bot {
 	t.Helper()
-	opts = append([]Option{withClock(clock), WithAPIURL(slackSrv.srv.URL)}, opts...)
-	return NewBot(testToken, "#alerts", opts...)
+	opts = append([]BotOption{withClock(clock), WithAPIURL(slackSrv.srv.URL)}, opts...)
+	b, err := NewBot(testToken, "#alerts", opts...)
+	if err != nil {
+		t.Fatalf("NewBot: %v", err)
+	}
+	return b
+}
+
+// send sends m about a with b, failing t on error.
+func send(t *testing.T, s Sender, a *alarm.Alarm, m *slackfmt.Message) Receipt {
+	t.Helper()
+	r, err := s.Send(context.Background(), a, m)
+	if err != nil {
+		t.Fatalf("Send(%s): %v", a.State.Value, err)
+	}
+	return r
 }
 
 func TestBotLifecycle(t *testing.T) {
@@ -81,57 +101,162 @@ func TestBotLifecycle(t *testing.T) {
 		"/chat.update":      {{200, updatedOK, nil}},
 	})
 	store := NewMemoryStore(10)
-	bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(store))
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithThreadStore(store), WithResolve(testResolve))
 	ctx := context.Background()
-	if err := bot.Send(ctx, lifecycleAlarm(alarm.StateAlarm, alarm.StateOK), testMessage("ALARM: HighCPU")); err != nil {
-		t.Fatalf("Send(ALARM): %v", err)
+	announced := lifecycleAlarm(alarm.StateAlarm, alarm.StateOK, 0)
+	if r := send(t, bot, announced, testMessage("ALARM: HighCPU")); r != (Receipt{Channel: testChanID, TS: alarmTS}) {
+		t.Errorf("ALARM receipt = %+v, want the channel message", r)
 	}
-	th, ok, _ := store.Get(ctx, testAlarm(alarm.StateOK).ARN)
-	if !ok || th.Channel != testChanID || th.TS != "1732500000.000100" {
-		t.Fatalf("after ALARM the store holds %+v, %v; want channel %s ts 1732500000.000100", th, ok, testChanID)
+	th, ok, _ := store.Get(ctx, Key(announced))
+	if !ok || th.Channel != testChanID || th.TS != alarmTS {
+		t.Fatalf("after ALARM the store holds %+v, %v; want channel %s ts %s", th, ok, testChanID, alarmTS)
 	}
-	if err := bot.Send(ctx, lifecycleAlarm(alarm.StateOK, alarm.StateAlarm), testMessage("OK: HighCPU")); err != nil {
-		t.Fatalf("Send(OK): %v", err)
+	if diff := cmp.Diff(announced, th.Alarm); diff != "" {
+		t.Errorf("stored alarm mismatch (-announced +stored):\n%s", diff)
 	}
-	if n := store.Len(); n != 0 {
-		t.Errorf("after OK the store holds %d threads, want 0", n)
+	ok12 := lifecycleAlarm(alarm.StateOK, alarm.StateAlarm, 12*time.Minute)
+	if r := send(t, bot, ok12, testMessage("OK: HighCPU")); r != (Receipt{Channel: testChanID, TS: replyTS, ThreadTS: alarmTS}) {
+		t.Errorf("OK receipt = %+v, want the reply in the thread", r)
+	}
+	if _, ok, _ := store.Get(ctx, Key(announced)); ok {
+		t.Errorf("after OK the store still holds the thread")
 	}
 	got := forms(t, slackSrv.requests())
 	checkGolden(t, "bot_lifecycle", got)
 	checkFields(t, got, []map[string]string{
 		{"channel": "#alerts", "text": "ALARM: HighCPU"},
-		{"channel": testChanID, "thread_ts": "1732500000.000100", "text": "OK: HighCPU"},
-		{"channel": testChanID, "ts": "1732500000.000100", "text": "Resolved: OK: HighCPU"},
+		{"channel": testChanID, "thread_ts": alarmTS, "text": "OK: HighCPU"},
+		{"channel": testChanID, "ts": alarmTS, "text": "Resolved: HighCPU announced ALARM at 10:02:30, OK at 10:14:30"},
 	})
+}
+
+// TestBotDefaultResolve checks that without WithResolve the original is
+// replaced by the default resolver's message for the alarm as announced.
+func TestBotDefaultResolve(t *testing.T) {
+	slackSrv := newFakeSlack(t, map[string][]reply{
+		"/chat.postMessage": {{200, postedOK, nil}, {200, repliedOK, nil}},
+		"/chat.update":      {{200, updatedOK, nil}},
+	})
+	bot := newTestBot(t, slackSrv, newFakeClock())
+	announced := lifecycleAlarm(alarm.StateAlarm, alarm.StateOK, 0)
+	announced.State.Reason = "Threshold Crossed: 1 datapoint [93.6] was greater than the threshold (80.0)."
+	ok := lifecycleAlarm(alarm.StateOK, alarm.StateAlarm, 12*time.Minute)
+	ok.State.Reason = "Threshold Crossed: 1 datapoint [12.0] was not greater than the threshold (80.0)."
+	send(t, bot, announced, slackfmt.Build(announced))
+	send(t, bot, ok, slackfmt.Build(ok))
+
+	want, wrong := defaultResolve(announced, ok), defaultResolve(ok, ok)
+	if want.Text == wrong.Text {
+		t.Fatalf("defaultResolve does not depend on the announced alarm: the test cannot tell them apart")
+	}
+	blocks, err := json.Marshal(want.Blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := forms(t, slackSrv.requests())
+	checkFields(t, got[2:], []map[string]string{{"ts": alarmTS, "text": want.Text, "blocks": string(blocks)}})
+}
+
+// TestDefaultResolveSafe checks that an alarm name made of emoji codes is
+// never rendered as emoji in the resolved message: every plain_text
+// object showing it has emoji off.
+func TestDefaultResolveSafe(t *testing.T) {
+	const name = ":large_green_circle: OK: db"
+	announced := lifecycleAlarm(alarm.StateAlarm, alarm.StateOK, 0)
+	announced.Name = name
+	ok := lifecycleAlarm(alarm.StateOK, alarm.StateAlarm, time.Minute)
+	ok.Name = name
+	body, err := defaultResolve(announced, ok).MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	walkJSON(doc, func(obj map[string]any) {
+		text, _ := obj["text"].(string)
+		if obj["type"] != "plain_text" || !strings.Contains(text, "large_green_circle") {
+			return
+		}
+		shown++
+		if obj["emoji"] != false {
+			t.Errorf("plain_text %q has emoji %v, want false", text, obj["emoji"])
+		}
+	})
+	if shown == 0 {
+		t.Errorf("no plain_text object shows the alarm name: %s", body)
+	}
+}
+
+// walkJSON calls f with every object in v, a decoded JSON value.
+func walkJSON(v any, f func(map[string]any)) {
+	switch v := v.(type) {
+	case map[string]any:
+		f(v)
+		for _, x := range v {
+			walkJSON(x, f)
+		}
+	case []any:
+		for _, x := range v {
+			walkJSON(x, f)
+		}
+	}
+}
+
+// TestBotResolveOlderThread checks that a thread stored without the
+// announced alarm is resolved from the OK alarm.
+func TestBotResolveOlderThread(t *testing.T) {
+	slackSrv := newFakeSlack(t, map[string][]reply{
+		"/chat.postMessage": {{200, repliedOK, nil}},
+		"/chat.update":      {{200, updatedOK, nil}},
+	})
+	var gotAnnounced, gotOK *alarm.Alarm
+	resolve := func(announced, ok *alarm.Alarm) *slackfmt.Message {
+		gotAnnounced, gotOK = announced, ok
+		return testMessage("resolved")
+	}
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithResolve(resolve),
+		WithThreadStore(storeWith(Thread{Channel: testChanID, TS: alarmTS})))
+	ok := lifecycleAlarm(alarm.StateOK, alarm.StateAlarm, time.Minute)
+	send(t, bot, ok, testMessage("OK"))
+	if gotAnnounced != ok || gotOK != ok {
+		t.Errorf("resolver got (%p, %p), want the OK alarm %p twice", gotAnnounced, gotOK, ok)
+	}
+	checkFields(t, forms(t, slackSrv.requests()), []map[string]string{{"thread_ts": alarmTS}, {"ts": alarmTS, "text": "resolved"}})
 }
 
 // TestBotKeepsTheAlarmThread checks that messages between ALARM and OK
 // (INSUFFICIENT_DATA, the same ALARM delivered again) are replies in the
 // ALARM's thread and leave it open, so that the OK resolves the message
-// that announced the alarm.
+// that announced the alarm; and that only the OK reply is broadcast.
 func TestBotKeepsTheAlarmThread(t *testing.T) {
 	slackSrv := newFakeSlack(t, map[string][]reply{
 		"/chat.postMessage": {{200, postedOK, nil}, {200, repliedOK, nil}, {200, repliedOK, nil}, {200, repliedOK, nil}},
 		"/chat.update":      {{200, updatedOK, nil}},
 	})
-	bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(NewMemoryStore(10)))
-	steps := []struct{ state, prev alarm.StateValue }{
-		{alarm.StateAlarm, alarm.StateOK},
-		{alarm.StateInsufficientData, alarm.StateAlarm},
-		{alarm.StateAlarm, alarm.StateInsufficientData},
-		{alarm.StateOK, alarm.StateAlarm},
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithThreadStore(NewMemoryStore(10)), WithBroadcast())
+	steps := []struct {
+		state, prev alarm.StateValue
+		want        Receipt
+	}{
+		{alarm.StateAlarm, alarm.StateOK, Receipt{testChanID, alarmTS, ""}},
+		{alarm.StateInsufficientData, alarm.StateAlarm, Receipt{testChanID, replyTS, alarmTS}},
+		{alarm.StateAlarm, alarm.StateInsufficientData, Receipt{testChanID, replyTS, alarmTS}},
+		{alarm.StateOK, alarm.StateAlarm, Receipt{testChanID, replyTS, alarmTS}},
 	}
-	for _, st := range steps {
-		if err := bot.Send(context.Background(), lifecycleAlarm(st.state, st.prev), testMessage(string(st.state))); err != nil {
-			t.Fatalf("Send(%s): %v", st.state, err)
+	for i, st := range steps {
+		r := send(t, bot, lifecycleAlarm(st.state, st.prev, time.Duration(i)*time.Minute), testMessage(string(st.state)))
+		if r != st.want {
+			t.Errorf("Send(%s) = %+v, want %+v", st.state, r, st.want)
 		}
 	}
-	const alarmTS = "1732500000.000100"
 	checkFields(t, forms(t, slackSrv.requests()), []map[string]string{
-		{"channel": "#alerts", "text": "ALARM", "thread_ts": ""},
-		{"channel": testChanID, "text": "INSUFFICIENT_DATA", "thread_ts": alarmTS},
-		{"channel": testChanID, "text": "ALARM", "thread_ts": alarmTS},
-		{"channel": testChanID, "text": "OK", "thread_ts": alarmTS},
+		{"channel": "#alerts", "text": "ALARM", "thread_ts": "", "reply_broadcast": ""},
+		{"channel": testChanID, "text": "INSUFFICIENT_DATA", "thread_ts": alarmTS, "reply_broadcast": ""},
+		{"channel": testChanID, "text": "ALARM", "thread_ts": alarmTS, "reply_broadcast": ""},
+		{"channel": testChanID, "text": "OK", "thread_ts": alarmTS, "reply_broadcast": "true"},
 		{"channel": testChanID, "ts": alarmTS},
 	})
 }
@@ -141,12 +266,11 @@ func TestBotKeepsTheAlarmThread(t *testing.T) {
 func TestBotInsufficientDataWithoutThread(t *testing.T) {
 	slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}}})
 	store := NewMemoryStore(10)
-	bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(store))
-	if err := bot.Send(context.Background(), lifecycleAlarm(alarm.StateInsufficientData, alarm.StateOK), testMessage("x")); err != nil {
-		t.Fatal(err)
-	}
-	if n := store.Len(); n != 0 {
-		t.Errorf("store holds %d threads after INSUFFICIENT_DATA, want 0", n)
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithThreadStore(store))
+	a := lifecycleAlarm(alarm.StateInsufficientData, alarm.StateOK, 0)
+	send(t, bot, a, testMessage("x"))
+	if _, ok, _ := store.Get(context.Background(), Key(a)); ok {
+		t.Errorf("store holds a thread after INSUFFICIENT_DATA")
 	}
 }
 
@@ -154,8 +278,8 @@ func TestBotInsufficientDataWithoutThread(t *testing.T) {
 // an error, not a repost to the channel, which would be refused too.
 func TestBotReplyRefused(t *testing.T) {
 	slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": {{200, `{"ok":false,"error":"invalid_blocks"}`, nil}}})
-	bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(storeWith(Thread{Channel: testChanID, TS: "1732500000.000100"})))
-	err := bot.Send(context.Background(), lifecycleAlarm(alarm.StateOK, alarm.StateAlarm), testMessage("x"))
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithThreadStore(storeWith(Thread{Channel: testChanID, TS: alarmTS})))
+	_, err := bot.Send(context.Background(), lifecycleAlarm(alarm.StateOK, alarm.StateAlarm, 0), testMessage("x"))
 	var e *Error
 	if !errors.As(err, &e) || e.Reason != "invalid_blocks" {
 		t.Fatalf("Send = %v, want an *Error with reason invalid_blocks", err)
@@ -180,53 +304,22 @@ func checkFields(t *testing.T, got []form, want []map[string]string) {
 	}
 }
 
-// checkGolden compares got, as indented JSON, with testdata/send/name.golden.
-func checkGolden(t *testing.T, name string, got any) {
-	t.Helper()
-	b, err := json.MarshalIndent(got, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b = append(b, '\n')
-	path := filepath.Join("..", "..", "testdata", "send", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./... -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(b)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
-}
-
 func TestBotFormFields(t *testing.T) {
 	slackSrv := newFakeSlack(t, map[string][]reply{
 		"/chat.postMessage": {{200, postedOK, nil}, {200, repliedOK, nil}},
 		"/chat.update":      {{200, updatedOK, nil}},
 	})
 	bot := newTestBot(t, slackSrv, newFakeClock(), WithBroadcast())
-	ctx := context.Background()
 	alarmMsg := testMessage("ALARM: HighCPU")
-	if err := bot.Send(ctx, lifecycleAlarm(alarm.StateAlarm, alarm.StateOK), alarmMsg); err != nil {
-		t.Fatal(err)
-	}
-	if err := bot.Send(ctx, lifecycleAlarm(alarm.StateOK, alarm.StateAlarm), testMessage("OK: HighCPU")); err != nil {
-		t.Fatal(err)
-	}
+	send(t, bot, lifecycleAlarm(alarm.StateAlarm, alarm.StateOK, 0), alarmMsg)
+	send(t, bot, lifecycleAlarm(alarm.StateOK, alarm.StateAlarm, time.Minute), testMessage("OK: HighCPU"))
 	got := forms(t, slackSrv.requests())
 	blocks, _ := json.Marshal(alarmMsg.Blocks)
 	checkFields(t, got, []map[string]string{
 		{"blocks": string(blocks), "unfurl_links": "false", "unfurl_media": "false",
 			"metadata": `{"event_type":"cloudwatch_alarm","event_payload":{"alarm_arn":"arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU","alarm_name":"HighCPU","state":"ALARM"}}`},
-		{"reply_broadcast": "true", "thread_ts": "1732500000.000100"},
-		{"ts": "1732500000.000100"},
+		{"reply_broadcast": "true", "thread_ts": alarmTS},
+		{"ts": alarmTS},
 	})
 	for _, f := range got {
 		for _, k := range []string{"parse", "link_names"} {
@@ -240,11 +333,10 @@ func TestBotFormFields(t *testing.T) {
 func TestBotOKWithoutThread(t *testing.T) {
 	slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}}})
 	bot := newTestBot(t, slackSrv, newFakeClock())
-	if err := bot.Send(context.Background(), lifecycleAlarm(alarm.StateOK, alarm.StateAlarm), testMessage("OK: HighCPU")); err != nil {
-		t.Fatal(err)
+	if r := send(t, bot, lifecycleAlarm(alarm.StateOK, alarm.StateAlarm, 0), testMessage("OK: HighCPU")); r != (Receipt{Channel: testChanID, TS: alarmTS}) {
+		t.Errorf("Send = %+v, want the channel message", r)
 	}
-	got := forms(t, slackSrv.requests())
-	checkFields(t, got, []map[string]string{{"channel": "#alerts", "text": "OK: HighCPU", "thread_ts": ""}})
+	checkFields(t, forms(t, slackSrv.requests()), []map[string]string{{"channel": "#alerts", "text": "OK: HighCPU", "thread_ts": ""}})
 }
 
 func TestBotErrors(t *testing.T) {
@@ -299,6 +391,12 @@ func TestBotErrors(t *testing.T) {
 			wantSleep: []time.Duration{time.Second, time.Second, time.Second, time.Second},
 		},
 		{
+			name:      "ratelimited 429 beyond the default deadline",
+			replies:   []reply{{429, `{"ok":false,"error":"ratelimited"}`, map[string]string{"Retry-After": "20"}}},
+			want:      &Error{Op: opPost, Status: 429, Reason: "ratelimited", Retryable: true, RetryAfter: 20 * time.Second, Attempts: 1},
+			wantCalls: 1,
+		},
+		{
 			name:      "500 then ok",
 			replies:   []reply{{500, "", nil}, {200, postedOK, nil}},
 			wantCalls: 2,
@@ -313,10 +411,11 @@ func TestBotErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			clock := newFakeClock()
 			slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": tt.replies})
 			bot := newTestBot(t, slackSrv, clock)
-			err := bot.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("ALARM: HighCPU"))
+			_, err := bot.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("ALARM: HighCPU"))
 			checkError(t, err, tt.want)
 			if got := len(slackSrv.requests()); got != tt.wantCalls {
 				t.Errorf("Slack got %d requests, want %d", got, tt.wantCalls)
@@ -324,8 +423,8 @@ func TestBotErrors(t *testing.T) {
 			if diff := cmp.Diff(tt.wantSleep, clock.slept()); diff != "" {
 				t.Errorf("sleeps mismatch (-want +got):\n%s", diff)
 			}
-			if err != nil && (strings.Contains(err.Error(), "s3cr3t") || strings.Contains(bot.String(), "s3cr3t")) {
-				t.Errorf("error %q or bot %q shows the token", err, bot)
+			if strings.Contains(bot.String(), "s3cr3t") {
+				t.Errorf("bot %q shows the token", bot)
 			}
 		})
 	}
@@ -337,15 +436,34 @@ func TestBotHTTPDateRetryAfter(t *testing.T) {
 		{429, `{"ok":false,"error":"ratelimited"}`, map[string]string{"Retry-After": clock.now().Add(4 * time.Second).Format(http.TimeFormat)}},
 		{200, postedOK, nil},
 	}})
-	if err := newTestBot(t, slackSrv, clock).Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x")); err != nil {
-		t.Fatal(err)
-	}
+	send(t, newTestBot(t, slackSrv, clock), testAlarm(alarm.StateAlarm), testMessage("x"))
 	if diff := cmp.Diff([]time.Duration{4 * time.Second}, clock.slept()); diff != "" {
 		t.Errorf("sleeps mismatch (-want +got):\n%s", diff)
 	}
 }
 
-// failingStore is a Store whose every method fails.
+// TestBotHanging checks that a Web API that never answers costs no more
+// than the timeout when the context has no deadline.
+func TestBotHanging(t *testing.T) {
+	srv := hangingServer(t)
+	const timeout = 200 * time.Millisecond
+	bot, err := NewBot(testToken, "#alerts", WithAPIURL(srv.URL), WithTimeout(timeout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = bot.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
+	elapsed := time.Since(start)
+	checkError(t, err, &Error{Op: opPost, Retryable: true, Attempts: 1})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Send = %v, want it to wrap context.DeadlineExceeded", err)
+	}
+	if elapsed < timeout || elapsed > timeout+2*time.Second {
+		t.Errorf("Send took %v, want about %v", elapsed, timeout)
+	}
+}
+
+// failingStore is a ThreadStore and DedupeStore whose every method fails.
 type failingStore struct{}
 
 var errStoreDown = errors.New("store down")
@@ -355,6 +473,11 @@ func (failingStore) Get(context.Context, string) (Thread, bool, error) {
 }
 func (failingStore) Put(context.Context, string, Thread) error    { return errStoreDown }
 func (failingStore) Delete(context.Context, string, Thread) error { return errStoreDown }
+func (failingStore) Claim(context.Context, string, time.Time) (bool, error) {
+	return false, errStoreDown
+}
+func (failingStore) Done(context.Context, string) error               { return errStoreDown }
+func (failingStore) Release(context.Context, string, time.Time) error { return errStoreDown }
 
 // errorLog collects what a Bot passes to its error handler.
 type errorLog struct {
@@ -369,9 +492,10 @@ func (l *errorLog) add(err error) {
 }
 
 func TestBotSecondaryFailures(t *testing.T) {
+	const arn = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU"
 	tests := []struct {
 		name      string
-		store     Store
+		store     ThreadStore
 		state     alarm.StateValue
 		replies   map[string][]reply
 		wantCalls []string // methods called, in order
@@ -384,8 +508,8 @@ func TestBotSecondaryFailures(t *testing.T) {
 			replies:   map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}}},
 			wantCalls: []string{"chat.postMessage"},
 			wantErrs: []string{
-				"send: store get arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU: store down",
-				"send: store put arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU: store down",
+				"send: ThreadStore.Get " + arn + ": store down",
+				"send: ThreadStore.Put " + arn + ": store down",
 			},
 		},
 		{
@@ -394,11 +518,11 @@ func TestBotSecondaryFailures(t *testing.T) {
 			state:     alarm.StateOK,
 			replies:   map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}}},
 			wantCalls: []string{"chat.postMessage"},
-			wantErrs:  []string{"send: store get arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU: store down"},
+			wantErrs:  []string{"send: ThreadStore.Get " + arn + ": store down"},
 		},
 		{
 			name:  "update fails after the reply",
-			store: storeWith(Thread{Channel: testChanID, TS: "1732500000.000100"}),
+			store: storeWith(Thread{Channel: testChanID, TS: alarmTS}),
 			state: alarm.StateOK,
 			replies: map[string][]reply{
 				"/chat.postMessage": {{200, repliedOK, nil}},
@@ -409,7 +533,7 @@ func TestBotSecondaryFailures(t *testing.T) {
 		},
 		{
 			name:  "reply fails for good: OK posted to the channel",
-			store: storeWith(Thread{Channel: "CARCHIVED", TS: "1732500000.000100"}),
+			store: storeWith(Thread{Channel: "CARCHIVED", TS: alarmTS}),
 			state: alarm.StateOK,
 			replies: map[string][]reply{"/chat.postMessage": {
 				{200, `{"ok":false,"error":"is_archived"}`, nil}, {200, postedOK, nil},
@@ -422,8 +546,8 @@ func TestBotSecondaryFailures(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			slackSrv := newFakeSlack(t, tt.replies)
 			var log errorLog
-			bot := newTestBot(t, slackSrv, newFakeClock(), WithStore(tt.store), WithErrorHandler(log.add))
-			if err := bot.Send(context.Background(), testAlarm(tt.state), testMessage("msg")); err != nil {
+			bot := newTestBot(t, slackSrv, newFakeClock(), WithThreadStore(tt.store), WithErrorHandler(log.add))
+			if _, err := bot.Send(context.Background(), testAlarm(tt.state), testMessage("msg")); err != nil {
 				t.Fatalf("Send = %v, want nil: the message was delivered", err)
 			}
 			var calls, errs []string
@@ -432,6 +556,13 @@ func TestBotSecondaryFailures(t *testing.T) {
 			}
 			for _, err := range log.errs {
 				errs = append(errs, err.Error())
+				var e *Error
+				if !errors.As(err, &e) {
+					t.Errorf("handler got %T, want a *Error", err)
+				}
+				if e != nil && strings.HasPrefix(e.Op, "ThreadStore.") && !errors.Is(err, errStoreDown) {
+					t.Errorf("store error %v does not wrap the store's error", err)
+				}
 			}
 			if diff := cmp.Diff(tt.wantCalls, calls); diff != "" {
 				t.Errorf("calls mismatch (-want +got):\n%s", diff)
@@ -446,7 +577,7 @@ func TestBotSecondaryFailures(t *testing.T) {
 // storeWith returns a MemoryStore holding t for the test alarm.
 func storeWith(t Thread) *MemoryStore {
 	s := NewMemoryStore(1)
-	s.Put(context.Background(), testAlarm(alarm.StateOK).ARN, t)
+	s.Put(context.Background(), Key(testAlarm(alarm.StateOK)), t)
 	return s
 }
 
@@ -457,7 +588,7 @@ func TestBotBadInput(t *testing.T) {
 		a *alarm.Alarm
 		m *slackfmt.Message
 	}{{nil, testMessage("x")}, {testAlarm(alarm.StateAlarm), nil}} {
-		if err := bot.Send(context.Background(), tc.a, tc.m); !errors.Is(err, ErrPermanent) {
+		if _, err := bot.Send(context.Background(), tc.a, tc.m); !errors.Is(err, ErrPermanent) {
 			t.Errorf("Send(%v, %v) = %v, want a permanent error", tc.a, tc.m, err)
 		}
 	}
@@ -466,23 +597,53 @@ func TestBotBadInput(t *testing.T) {
 	}
 }
 
+func TestNewBotRefuses(t *testing.T) {
+	tests := []struct {
+		name           string
+		token, channel string
+		opts           []BotOption
+		want           string
+	}{
+		{"empty token", "", "#alerts", nil, "send: NewBot: token is empty"},
+		{"token with a space", "xoxb-1 s3cr3ttoken", "#alerts", nil, "send: NewBot: token contains spaces or control characters"},
+		{"token with a newline", testToken + "\n", "#alerts", nil, "send: NewBot: token contains spaces or control characters"},
+		{"empty channel", testToken, "", nil, "send: NewBot: channel is empty"},
+		{"channel with a space", testToken, "# alerts", nil, "send: NewBot: channel contains spaces or control characters"},
+		{"API URL in clear text", testToken, "#alerts", []BotOption{WithAPIURL("http://slack.example/api/")},
+			"send: NewBot: API URL must be https, not http://slack.example/api/…"},
+		{"API URL without scheme", testToken, "#alerts", []BotOption{WithAPIURL("slack.com/api")},
+			"send: NewBot: API URL has no scheme: want https://…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := NewBot(tt.token, tt.channel, tt.opts...)
+			if b != nil || err == nil || err.Error() != tt.want {
+				t.Fatalf("NewBot = %v, %v; want nil, %q", b, err, tt.want)
+			}
+			if !errors.Is(err, ErrConfig) {
+				t.Errorf("NewBot error %v does not match ErrConfig", err)
+			}
+		})
+	}
+}
+
 func TestBotString(t *testing.T) {
-	got := NewBot(testToken, "#alerts").String()
-	if want := "slack bot xoxb-… to #alerts"; got != want {
+	b, err := NewBot(testToken, "#alerts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "slack bot xoxb-… to #alerts"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
 
 func TestBotConnectionRefused(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	clock := newFakeClock()
+	bot, err := NewBot(testToken, "#alerts", withClock(clock), WithAPIURL("http://"+closedAddr(t)), WithMaxAttempts(2))
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := l.Addr().String()
-	l.Close()
-	clock := newFakeClock()
-	bot := NewBot(testToken, "#alerts", withClock(clock), WithAPIURL("http://"+addr), WithMaxAttempts(2))
-	err = bot.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
+	_, err = bot.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
 	checkError(t, err, &Error{Op: opPost, Retryable: true, Attempts: 2})
 	if got := len(clock.slept()); got != 1 {
 		t.Errorf("slept %d times, want 1", got)

@@ -2,11 +2,13 @@ package send
 
 import (
 	"context"
-	"errors"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/cwslack/cwslack/slackfmt"
@@ -18,15 +20,15 @@ type countingSender struct {
 	fail atomic.Bool
 }
 
-func (c *countingSender) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) error {
+func (c *countingSender) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
 	if c.fail.Load() {
-		return &Error{Op: opPost, Status: 500, Retryable: true, Attempts: 1}
+		return Receipt{}, &Error{Op: opPost, Status: 500, Retryable: true, Attempts: 1}
 	}
-	c.n.Add(1)
-	return nil
+	n := c.n.Add(1)
+	return Receipt{Channel: "C1", TS: strconv.Itoa(int(n))}, nil
 }
 
-func stateChange(state alarm.StateValue, at time.Time) *alarm.Alarm {
+func changeAt(state alarm.StateValue, at time.Time) *alarm.Alarm {
 	a := testAlarm(state)
 	a.State.Timestamp = at
 	return a
@@ -43,22 +45,26 @@ func TestDeduplicate(t *testing.T) {
 		fail    bool
 		wantErr bool
 		wantN   int32
+		want    Receipt
 	}{
-		{"first ALARM", stateChange(alarm.StateAlarm, t0), false, false, 1},
-		{"same state change again (an SNS retry)", stateChange(alarm.StateAlarm, t0), false, false, 1},
-		{"same state change, other zone", stateChange(alarm.StateAlarm, t0.In(time.FixedZone("x", 3600))), false, false, 1},
-		{"OK", stateChange(alarm.StateOK, t0.Add(time.Minute)), false, false, 2},
-		{"a later ALARM", stateChange(alarm.StateAlarm, t0.Add(2*time.Minute)), false, false, 3},
-		{"failed delivery is not recorded", stateChange(alarm.StateOK, t0.Add(3*time.Minute)), true, true, 3},
-		{"so its retry goes through", stateChange(alarm.StateOK, t0.Add(3*time.Minute)), false, false, 4},
-		{"no state-change time: never dropped", stateChange(alarm.StateAlarm, time.Time{}), false, false, 5},
-		{"no state-change time again", stateChange(alarm.StateAlarm, time.Time{}), false, false, 6},
+		{"first ALARM", changeAt(alarm.StateAlarm, t0), false, false, 1, Receipt{"C1", "1", ""}},
+		{"same state change again (an SNS retry)", changeAt(alarm.StateAlarm, t0), false, false, 1, Receipt{}},
+		{"same state change, other zone", changeAt(alarm.StateAlarm, t0.In(time.FixedZone("x", 3600))), false, false, 1, Receipt{}},
+		{"OK", changeAt(alarm.StateOK, t0.Add(time.Minute)), false, false, 2, Receipt{"C1", "2", ""}},
+		{"a later ALARM", changeAt(alarm.StateAlarm, t0.Add(2*time.Minute)), false, false, 3, Receipt{"C1", "3", ""}},
+		{"failed delivery releases its claim", changeAt(alarm.StateOK, t0.Add(3*time.Minute)), true, true, 3, Receipt{}},
+		{"so its retry goes through", changeAt(alarm.StateOK, t0.Add(3*time.Minute)), false, false, 4, Receipt{"C1", "4", ""}},
+		{"no state-change time: never dropped", changeAt(alarm.StateAlarm, time.Time{}), false, false, 5, Receipt{"C1", "5", ""}},
+		{"no state-change time again", changeAt(alarm.StateAlarm, time.Time{}), false, false, 6, Receipt{"C1", "6", ""}},
 	}
 	for _, st := range steps {
 		next.fail.Store(st.fail)
-		err := s.Send(ctx, st.a, testMessage("x"))
+		r, err := s.Send(ctx, st.a, testMessage("x"))
 		if (err != nil) != st.wantErr {
 			t.Errorf("%s: Send = %v, want error %v", st.name, err, st.wantErr)
+		}
+		if r != st.want {
+			t.Errorf("%s: Send = %+v, want %+v", st.name, r, st.want)
 		}
 		if got := next.n.Load(); got != st.wantN {
 			t.Errorf("%s: %d deliveries, want %d", st.name, got, st.wantN)
@@ -69,11 +75,11 @@ func TestDeduplicate(t *testing.T) {
 func TestDeduplicateConcurrent(t *testing.T) {
 	next := &countingSender{}
 	s := Deduplicate(next, nil)
-	a := stateChange(alarm.StateAlarm, time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	a := changeAt(alarm.StateAlarm, time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
 	var wg sync.WaitGroup
 	for range 20 {
 		wg.Go(func() {
-			if err := s.Send(context.Background(), a, testMessage("x")); err != nil {
+			if _, err := s.Send(context.Background(), a, testMessage("x")); err != nil {
 				t.Error(err)
 			}
 		})
@@ -84,57 +90,76 @@ func TestDeduplicateConcurrent(t *testing.T) {
 	}
 }
 
+// TestDeduplicateStoreDown checks that a store that cannot answer does not
+// stop deliveries: a duplicate is better than a lost alarm.
 func TestDeduplicateStoreDown(t *testing.T) {
 	next := &countingSender{}
 	s := Deduplicate(next, failingStore{})
-	a := stateChange(alarm.StateAlarm, time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	a := changeAt(alarm.StateAlarm, time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
 	for range 2 {
-		if err := s.Send(context.Background(), a, testMessage("x")); err != nil {
+		if _, err := s.Send(context.Background(), a, testMessage("x")); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if got := next.n.Load(); got != 2 {
-		t.Errorf("with the store down, %d deliveries, want 2: a duplicate is better than a lost alarm", got)
+		t.Errorf("with the store down, %d deliveries, want 2", got)
 	}
 }
 
-func TestStateChangeKey(t *testing.T) {
-	a := stateChange(alarm.StateAlarm, time.Date(2026, 11, 25, 10, 2, 30, 123e6, time.UTC))
-	want := "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU ALARM 2026-11-25T10:02:30.123Z"
-	if got := StateChangeKey(a); got != want {
-		t.Errorf("StateChangeKey = %q, want %q", got, want)
-	}
-	if got := StateChangeKey(stateChange(alarm.StateAlarm, time.Time{})); got != "" {
-		t.Errorf("StateChangeKey without a time = %q, want \"\"", got)
-	}
-	if got := StateChangeKey(nil); got != "" {
-		t.Errorf("StateChangeKey(nil) = %q, want \"\"", got)
-	}
+// claimLog is a DedupeStore that records the calls made to it and
+// delegates them to a MemoryStore.
+type claimLog struct {
+	*MemoryStore
+	calls []string
 }
 
-func TestDeduplicateWaitCanceled(t *testing.T) {
-	block := make(chan struct{})
-	next := SenderFunc(func(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) error {
-		<-block
-		return nil
-	})
-	s := Deduplicate(next, nil)
-	a := stateChange(alarm.StateAlarm, time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
-	go s.Send(context.Background(), a, testMessage("x"))
-	ctx, cancel := context.WithCancel(context.Background())
-	for {
-		d := s.(*dedupe)
-		d.mu.Lock()
-		_, busy := d.inflight[StateChangeKey(a)]
-		d.mu.Unlock()
-		if busy {
-			break
-		}
-		time.Sleep(time.Millisecond)
+func (c *claimLog) Claim(ctx context.Context, key string, until time.Time) (bool, error) {
+	c.calls = append(c.calls, "Claim until "+until.UTC().Format(time.RFC3339))
+	return c.MemoryStore.Claim(ctx, key, until)
+}
+
+func (c *claimLog) Done(ctx context.Context, key string) error {
+	c.calls = append(c.calls, "Done")
+	return c.MemoryStore.Done(ctx, key)
+}
+
+func (c *claimLog) Release(ctx context.Context, key string, until time.Time) error {
+	c.calls = append(c.calls, "Release until "+until.UTC().Format(time.RFC3339))
+	return c.MemoryStore.Release(ctx, key, until)
+}
+
+// TestDeduplicateClaims checks the calls made to the store: a claim until
+// the context's deadline, or DefaultTimeout from now, then Done or
+// Release.
+func TestDeduplicateClaims(t *testing.T) {
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	deadline := now.Add(3 * time.Second)
+	tests := []struct {
+		name      string
+		deadline  bool
+		fail      bool
+		wantCalls []string
+	}{
+		{"delivered", false, false, []string{"Claim until 2026-11-25T10:00:10Z", "Done"}},
+		{"failed", false, true, []string{"Claim until 2026-11-25T10:00:10Z", "Release until 2026-11-25T10:00:10Z"}},
+		{"deadline", true, false, []string{"Claim until 2026-11-25T10:00:03Z", "Done"}},
 	}
-	cancel()
-	if err := s.Send(ctx, a, testMessage("x")); !errors.Is(err, context.Canceled) {
-		t.Errorf("Send while a copy is in flight, ctx canceled = %v, want context.Canceled", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := &claimLog{MemoryStore: NewMemoryStore(0)}
+			next := &countingSender{}
+			next.fail.Store(tt.fail)
+			d := &dedupe{next: next, store: store, now: func() time.Time { return now }}
+			ctx := context.Background()
+			if tt.deadline {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithDeadline(ctx, deadline)
+				defer cancel()
+			}
+			d.Send(ctx, changeAt(alarm.StateAlarm, now), testMessage("x"))
+			if diff := cmp.Diff(tt.wantCalls, store.calls); diff != "" {
+				t.Errorf("store calls mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
-	close(block)
 }

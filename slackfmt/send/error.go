@@ -8,9 +8,10 @@ import (
 	"time"
 )
 
-// Sentinel errors, for errors.Is. A *Error matches ErrPermanent when Slack
-// rejected the message for good and ErrRateLimited when Slack answered
-// "slow down"; it may match both or neither.
+// Sentinel errors, for errors.Is. A *Error matches ErrPermanent when
+// sending again would fail the same way, ErrRateLimited when Slack
+// answered "slow down", and ErrConfig when NewWebhook or NewBot refused its
+// arguments; it may match several or none.
 var (
 	// ErrPermanent means that sending the same message again will fail the
 	// same way: Slack rejected it (invalid_blocks, channel_not_found, a
@@ -22,27 +23,41 @@ var (
 	// "ratelimited". The *Error's RetryAfter says how long Slack asked to
 	// wait, when it said.
 	ErrRateLimited = errors.New("send: rate limited")
-	// ErrConfig means a Config, or the environment it was read from, is
-	// incomplete or invalid.
+	// ErrConfig means that NewWebhook or NewBot refused its arguments: an
+	// empty, malformed or clear-text webhook URL or API URL, an empty
+	// token or channel, or one with spaces in it. Such an error matches
+	// ErrPermanent too.
 	ErrConfig = errors.New("send: invalid configuration")
 )
 
-// Error is a failed delivery to Slack. Every error that a Sender in this
-// package returns from Send is a *Error, possibly wrapped. It describes the
-// last attempt; Attempts says how many were made.
+// Error is the one error type of the package. Every error that NewWebhook
+// and NewBot return, that a Sender of this package returns from Send, or
+// that a Bot passes to its WithErrorHandler function is a *Error. For a
+// delivery it describes the last attempt; Attempts says how many were
+// made. Its Unwrap returns the cause, so errors.As finds a *url.Error, a
+// slack.SlackErrorResponse or a store's own error, and errors.Is finds
+// context.DeadlineExceeded.
 //
 // Error never contains the webhook URL or the bot token.
 type Error struct {
-	// Op is what failed: "webhook", "chat.postMessage" or "chat.update".
+	// Op is what failed: "webhook", "chat.postMessage" or "chat.update"
+	// for a delivery; "NewWebhook" or "NewBot" for arguments they refused;
+	// "ThreadStore.Get", "ThreadStore.Put" or "ThreadStore.Delete" for a
+	// store that failed.
 	Op string
+	// Key is the store key that a failed store operation was called with
+	// (the alarm's [Key]); it is empty for other errors.
+	Key string
 	// Status is the HTTP status of Slack's answer, or 0 when no answer
 	// arrived (connection refused, timeout). The Web API reports most
 	// errors with status 200 and ok:false.
 	Status int
 	// Reason is Slack's error code, such as "invalid_blocks",
 	// "channel_not_found" or "action_prohibited", taken from the webhook's
-	// plain-text body or the Web API's "error" field. It is empty when
-	// Slack gave none.
+	// plain-text body or the Web API's "error" field; or, for a failure
+	// that is not Slack's answer, a short description such as "webhook
+	// URL is not https" or "nil message". It is empty when there is
+	// neither.
 	Reason string
 	// Details are Slack's explanations, when the Web API gave some: the
 	// entries of "errors" (for invalid_blocks they carry json-pointers to
@@ -58,18 +73,24 @@ type Error struct {
 	RetryAfter time.Duration
 	// Attempts is the number of requests made, at least 1.
 	Attempts int
-	// Err is the underlying error, if any: a connection error, a context
-	// error, or the slack-go error (such as slack.SlackErrorResponse) that
-	// the Web API call returned.
+	// Err is the cause, if any: a connection error, a context error, the
+	// slack-go error (such as slack.SlackErrorResponse) that the Web API
+	// call returned, the error of a store, or a *url.Error (with the URL
+	// redacted) for a URL that does not parse.
 	Err error
 }
 
 // Error returns a one-line message such as
-// "send: webhook: 400 invalid_blocks" or
-// "send: chat.postMessage: channel_not_found (after 3 attempts)".
+// "send: webhook: 400 invalid_blocks",
+// "send: chat.postMessage: channel_not_found (after 3 attempts)" or
+// "send: ThreadStore.Put arn:aws:cloudwatch:…:alarm:HighCPU: timeout".
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString("send: " + e.Op + ": ")
+	b.WriteString("send: " + e.Op)
+	if e.Key != "" {
+		b.WriteString(" " + e.Key)
+	}
+	b.WriteString(": ")
 	if e.Status != 0 && e.Status != http.StatusOK {
 		fmt.Fprintf(&b, "%d ", e.Status)
 	}
@@ -100,16 +121,38 @@ func (e *Error) what() string {
 	return "failed"
 }
 
-// Unwrap returns the underlying error.
+// Unwrap returns the cause, Err.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is reports whether e matches ErrPermanent or ErrRateLimited.
+// Is reports whether e matches ErrPermanent (it is not Retryable),
+// ErrRateLimited (Slack answered 429 or "ratelimited") or ErrConfig (Op is
+// NewWebhook or NewBot).
 func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrPermanent:
 		return !e.Retryable
 	case ErrRateLimited:
 		return e.Status == http.StatusTooManyRequests || e.Reason == "ratelimited"
+	case ErrConfig:
+		return e.Op == opNewWebhook || e.Op == opNewBot
 	}
 	return false
+}
+
+// Operation names used in errors.
+const (
+	opWebhook     = "webhook"
+	opPost        = "chat.postMessage"
+	opUpdate      = "chat.update"
+	opNewWebhook  = "NewWebhook"
+	opNewBot      = "NewBot"
+	opStoreGet    = "ThreadStore.Get"
+	opStorePut    = "ThreadStore.Put"
+	opStoreDelete = "ThreadStore.Delete"
+)
+
+// storeError describes a failed ThreadStore operation. A store that is
+// down may come back, so it is retryable.
+func storeError(op, key string, err error) *Error {
+	return &Error{Op: op, Key: key, Retryable: true, Err: err}
 }

@@ -24,6 +24,9 @@ func TestErrorMessage(t *testing.T) {
 		{&Error{Op: "webhook", Err: errors.New("dial tcp: connection refused"), Retryable: true, Attempts: 5},
 			"send: webhook: dial tcp: connection refused (after 5 attempts)"},
 		{&Error{Op: "webhook"}, "send: webhook: failed"},
+		{&Error{Op: "NewWebhook", Reason: "webhook URL is empty"}, "send: NewWebhook: webhook URL is empty"},
+		{storeError(opStorePut, "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:x", errors.New("timeout")),
+			"send: ThreadStore.Put arn:aws:cloudwatch:eu-west-1:123456789012:alarm:x: timeout"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
@@ -33,13 +36,34 @@ func TestErrorMessage(t *testing.T) {
 }
 
 func TestErrorIs(t *testing.T) {
-	wrapped := fmt.Errorf("delivering: %w", &Error{Op: "webhook", Status: 429, Retryable: true})
-	if !errors.Is(wrapped, ErrRateLimited) || errors.Is(wrapped, ErrPermanent) {
-		t.Errorf("a wrapped 429 should match ErrRateLimited and not ErrPermanent")
+	tests := []struct {
+		name                        string
+		err                         *Error
+		permanent, rateLimited, cfg bool
+	}{
+		{"429", &Error{Op: opWebhook, Status: 429, Retryable: true}, false, true, false},
+		{"ratelimited", &Error{Op: opPost, Status: 200, Reason: "ratelimited", Retryable: true}, false, true, false},
+		{"channel_not_found", &Error{Op: opPost, Status: 200, Reason: "channel_not_found"}, true, false, false},
+		{"NewWebhook", configError(opNewWebhook, "webhook URL is empty", nil), true, false, true},
+		{"NewBot", configError(opNewBot, "token is empty", nil), true, false, true},
+		{"store", storeError(opStoreGet, "k", errors.New("down")), false, false, false},
 	}
-	perm := &Error{Op: "chat.postMessage", Status: 200, Reason: "channel_not_found"}
-	if !errors.Is(perm, ErrPermanent) || errors.Is(perm, ErrRateLimited) || errors.Is(perm, ErrConfig) {
-		t.Errorf("channel_not_found should match ErrPermanent only")
+	for _, tt := range tests {
+		wrapped := fmt.Errorf("delivering: %w", tt.err)
+		got := [3]bool{errors.Is(wrapped, ErrPermanent), errors.Is(wrapped, ErrRateLimited), errors.Is(wrapped, ErrConfig)}
+		if want := [3]bool{tt.permanent, tt.rateLimited, tt.cfg}; got != want {
+			t.Errorf("%s: Is(ErrPermanent, ErrRateLimited, ErrConfig) = %v, want %v", tt.name, got, want)
+		}
+	}
+}
+
+// TestErrorUnwrap checks that the cause is reachable with errors.As.
+func TestErrorUnwrap(t *testing.T) {
+	cause := slack.SlackErrorResponse{Err: "not_in_channel"}
+	err := fmt.Errorf("wrapped: %w", classify(context.Background(), opPost, cause))
+	var got slack.SlackErrorResponse
+	if !errors.As(err, &got) || got.Err != "not_in_channel" {
+		t.Errorf("errors.As(%v, *slack.SlackErrorResponse) = %v, want the cause", err, got)
 	}
 }
 
@@ -65,22 +89,5 @@ func TestClassify(t *testing.T) {
 				t.Errorf("classify(%v) = %+v; want status %d reason %q retryable %v", tt.err, got, tt.status, tt.reason, tt.retryable)
 			}
 		})
-	}
-}
-
-func TestReasonFromBody(t *testing.T) {
-	tests := map[string]string{
-		"invalid_blocks":                     "invalid_blocks",
-		" no_text\n":                         "no_text",
-		`{"ok":false,"error":"ratelimited"}`: "ratelimited",
-		"<html>oops</html>":                  "",
-		"line one\nline two":                 "",
-		"":                                   "",
-		string(make([]byte, maxReasonLen+1)): "",
-	}
-	for in, want := range tests {
-		if got := reasonFromBody([]byte(in)); got != want {
-			t.Errorf("reasonFromBody(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"time"
 
 	"github.com/cwslack/cwslack/alarm"
@@ -25,14 +24,32 @@ func ExampleWebhook_Send() {
 	}))
 	defer slack.Close()
 
-	hook := send.NewWebhook(slack.URL + "/services/T000/B000/XXXX")
+	hook, err := send.NewWebhook(slack.URL + "/services/T000/B000/XXXX")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	msg := &slackfmt.Message{Text: "ALARM: HighCPU in eu-west-1"}
-	err := hook.Send(context.Background(), &alarm.Alarm{Name: "HighCPU"}, msg)
-	fmt.Println("error:", err)
+	receipt, err := hook.Send(context.Background(), &alarm.Alarm{Name: "HighCPU"}, msg)
+	fmt.Printf("%+v %v\n", receipt, err)
 	// Output:
 	// POST application/json; charset=utf-8
 	// {"text":"ALARM: HighCPU in eu-west-1","unfurl_links":false,"unfurl_media":false}
-	// error: <nil>
+	// {Channel: TS: ThreadTS:} <nil>
+}
+
+// NewWebhook refuses a URL that could never work, without showing it.
+func ExampleNewWebhook() {
+	for _, u := range []string{
+		"hooks.slack.com/services/T000/B000/XXXX",
+		"http://hooks.slack.com/services/T000/B000/XXXX",
+	} {
+		_, err := send.NewWebhook(u)
+		fmt.Println(err, errors.Is(err, send.ErrConfig))
+	}
+	// Output:
+	// send: NewWebhook: webhook URL has no scheme: want https://… true
+	// send: NewWebhook: webhook URL must be https, not http://hooks.slack.com/services/… true
 }
 
 // Slack's reason for refusing a message is kept in a *send.Error.
@@ -42,8 +59,12 @@ func ExampleError() {
 	}))
 	defer slack.Close()
 
-	err := send.NewWebhook(slack.URL+"/services/T000/B000/XXXX").
-		Send(context.Background(), nil, &slackfmt.Message{Text: "x"})
+	hook, err := send.NewWebhook(slack.URL + "/services/T000/B000/XXXX")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = hook.Send(context.Background(), nil, &slackfmt.Message{Text: "x"})
 	var e *send.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.Status, e.Reason, e.Attempts, errors.Is(err, send.ErrPermanent))
@@ -55,54 +76,75 @@ func ExampleError() {
 }
 
 // A bot posts the ALARM message, then answers the OK message in its thread
-// and marks the original resolved. The local Web API prints each call.
+// and replaces the original by the resolved message. The local Web API
+// prints each call.
 func ExampleBot_Send() {
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
 		fmt.Printf("%s channel=%s thread_ts=%q ts=%q text=%q\n", r.URL.Path,
 			r.Form.Get("channel"), r.Form.Get("thread_ts"), r.Form.Get("ts"), r.Form.Get("text"))
-		io.WriteString(w, `{"ok":true,"channel":"C0ALERTS","ts":"1732500000.000100"}`)
+		ts := "1732500000.000100"
+		if r.Form.Get("thread_ts") != "" {
+			ts = "1732500600.000200"
+		}
+		fmt.Fprintf(w, `{"ok":true,"channel":"C0ALERTS","ts":%q}`, ts)
 	}))
 	defer api.Close()
 
-	bot := send.NewBot("xoxb-test", "#alerts", send.WithAPIURL(api.URL))
-	ctx := context.Background()
-	a := &alarm.Alarm{Name: "HighCPU", ARN: "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU"}
-
-	a.State = alarm.State{Value: alarm.StateAlarm}
-	fmt.Println(bot.Send(ctx, a, &slackfmt.Message{Text: "ALARM: HighCPU"}))
-	a.State = alarm.State{Value: alarm.StateOK, Timestamp: time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}
-	fmt.Println(bot.Send(ctx, a, &slackfmt.Message{Text: "OK: HighCPU"}))
-	// Output:
-	// /chat.postMessage channel=#alerts thread_ts="" ts="" text="ALARM: HighCPU"
-	// <nil>
-	// /chat.postMessage channel=C0ALERTS thread_ts="1732500000.000100" ts="" text="OK: HighCPU"
-	// /chat.update channel=C0ALERTS thread_ts="" ts="1732500000.000100" text="Resolved: OK: HighCPU"
-	// <nil>
-}
-
-// ConfigFromEnv picks the sender from the environment; printing the
-// Config never shows the secret.
-func ExampleConfigFromEnv() {
-	env := url.Values{
-		"SLACK_WEBHOOK_URL":     {"https://hooks.slack.com/services/T000/B000/XXXX"},
-		"SLACK_MENTION":         {"<!here>"},
-		"SLACK_ACCOUNT_ALIASES": {"123456789012=prod"},
+	resolve := func(announced, ok *alarm.Alarm) *slackfmt.Message {
+		return &slackfmt.Message{Text: "Resolved: " + announced.Name}
 	}
-	cfg, err := send.ConfigFromEnv(env.Get)
+	bot, err := send.NewBot("xoxb-test", "#alerts", send.WithAPIURL(api.URL), send.WithResolve(resolve))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(cfg)
-	fmt.Println(cfg.Sender())
-	fmt.Println(cfg.AccountAliases["123456789012"])
-
-	_, err = send.ConfigFromEnv(url.Values{"SLACK_BOT_TOKEN": {"xoxb-1"}}.Get)
-	fmt.Println(err)
+	ctx := context.Background()
+	arn := "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU"
+	firing := &alarm.Alarm{Name: "HighCPU", ARN: arn, State: alarm.State{Value: alarm.StateAlarm}}
+	fmt.Println(bot.Send(ctx, firing, &slackfmt.Message{Text: "ALARM: HighCPU"}))
+	ok := &alarm.Alarm{Name: "HighCPU", ARN: arn, State: alarm.State{Value: alarm.StateOK, Timestamp: time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}}
+	fmt.Println(bot.Send(ctx, ok, &slackfmt.Message{Text: "OK: HighCPU"}))
 	// Output:
-	// webhook https://hooks.slack.com/services/…, mention <!here>, 1 account aliases
-	// slack webhook https://hooks.slack.com/services/…
-	// prod
-	// send: invalid configuration: SLACK_BOT_TOKEN is set but SLACK_CHANNEL is not
+	// /chat.postMessage channel=#alerts thread_ts="" ts="" text="ALARM: HighCPU"
+	// {C0ALERTS 1732500000.000100 } <nil>
+	// /chat.postMessage channel=C0ALERTS thread_ts="1732500000.000100" ts="" text="OK: HighCPU"
+	// /chat.update channel=C0ALERTS thread_ts="" ts="1732500000.000100" text="Resolved: HighCPU"
+	// {C0ALERTS 1732500600.000200 1732500000.000100} <nil>
+}
+
+// Deduplicate delivers each state change once, however many copies of it
+// arrive: here SNS delivers the ALARM twice, and the same state change
+// comes from EventBridge too.
+func ExampleDeduplicate() {
+	slack := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println("Slack got a message")
+		io.WriteString(w, "ok")
+	}))
+	defer slack.Close()
+
+	hook, err := send.NewWebhook(slack.URL + "/services/T000/B000/XXXX")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sender := send.Deduplicate(hook, nil)
+	changed := time.Date(2026, 11, 25, 10, 2, 30, 0, time.UTC)
+	copies := []*alarm.Alarm{
+		{Name: "HighCPU", Source: alarm.SourceSNS, State: alarm.State{Value: alarm.StateAlarm, Timestamp: changed}},
+		{Name: "HighCPU", Source: alarm.SourceSNS, State: alarm.State{Value: alarm.StateAlarm, Timestamp: changed}},
+		{Name: "HighCPU", Source: alarm.SourceEventBridge, State: alarm.State{Value: alarm.StateAlarm, Timestamp: changed}},
+		{Name: "HighCPU", Source: alarm.SourceSNS, State: alarm.State{Value: alarm.StateOK, Timestamp: changed.Add(time.Minute)}},
+	}
+	for _, a := range copies {
+		_, err := sender.Send(context.Background(), a, &slackfmt.Message{Text: string(a.State.Value)})
+		fmt.Println(a.Source, a.State.Value, err)
+	}
+	// Output:
+	// Slack got a message
+	// sns ALARM <nil>
+	// sns ALARM <nil>
+	// eventbridge ALARM <nil>
+	// Slack got a message
+	// sns OK <nil>
 }

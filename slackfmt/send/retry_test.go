@@ -2,11 +2,20 @@ package send
 
 import (
 	"context"
+	"io"
 	"math"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cwslack/cwslack/alarm"
 )
 
 func TestBackoffGrowsToCap(t *testing.T) {
@@ -68,7 +77,7 @@ func TestRetrierNext(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newSettings([]Option{withClock(clock)})
+			s := webhookSettings([]Option{withClock(clock)})
 			ctx := context.Background()
 			if tt.deadline > 0 {
 				var cancel context.CancelFunc
@@ -86,7 +95,7 @@ func TestRetrierNext(t *testing.T) {
 func TestRetrierStopsWhenContextDone(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	clock := newFakeClock()
-	s := newSettings([]Option{withClock(clock)})
+	s := webhookSettings([]Option{withClock(clock)})
 	calls := 0
 	err := s.retry.do(ctx, func(context.Context) *Error {
 		calls++
@@ -95,5 +104,142 @@ func TestRetrierStopsWhenContextDone(t *testing.T) {
 	})
 	if calls != 1 || err == nil {
 		t.Errorf("do after cancel: %d calls, err %v; want 1 call and an error", calls, err)
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		in     string
+		want   time.Duration
+		wantOK bool
+	}{
+		{"empty", "", 0, false},
+		{"seconds", "30", 30 * time.Second, true},
+		{"zero", "0", 0, true},
+		{"spaces", " 2 ", 2 * time.Second, true},
+		{"negative", "-1", 0, false},
+		{"huge", "99999999999999999", 24 * time.Hour, true},
+		{"beyond int64", "99999999999999999999", 24 * time.Hour, true},
+		{"below int64", "-99999999999999999999", 0, false},
+		{"fraction", "1.5", 0, false},
+		{"http date", now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second, true},
+		{"http date past", now.Add(-time.Hour).Format(http.TimeFormat), 0, true},
+		{"rfc 850 date", "Wednesday, 25-Nov-26 10:00:05 GMT", 5 * time.Second, true},
+		{"garbage", "soon", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := parseRetryAfter(tt.in, now)
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("parseRetryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
+func FuzzParseRetryAfter(f *testing.F) {
+	for _, s := range []string{"", "1", "120", "-5", "Wed, 25 Nov 2026 10:00:00 GMT", "1e9", "9223372036854775807"} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := parseRetryAfter(s, now)
+		if d < 0 {
+			t.Fatalf("parseRetryAfter(%q) = %v, %v", s, d, ok)
+		}
+		if !ok && d != 0 {
+			t.Fatalf("parseRetryAfter(%q) = %v, false; want 0 when not ok", s, d)
+		}
+	})
+}
+
+func TestReasonFromBody(t *testing.T) {
+	tests := map[string]string{
+		"invalid_blocks":                     "invalid_blocks",
+		" no_text\n":                         "no_text",
+		`{"ok":false,"error":"ratelimited"}`: "ratelimited",
+		"<html>oops</html>":                  "",
+		"line one\nline two":                 "",
+		"":                                   "",
+		string(make([]byte, maxReasonLen+1)): "",
+	}
+	for in, want := range tests {
+		if got := reasonFromBody([]byte(in)); got != want {
+			t.Errorf("reasonFromBody(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDefaultClientReusesConnections posts 200 messages, 10 at a time, to
+// a local Slack and counts the connections it accepted: the default
+// client keeps enough idle connections, and reads every answer to its
+// end, so that they are reused. Answers longer than what the senders
+// read (a webhook error page, a Web API answer with trailing bytes after
+// the JSON) must not cost a connection either.
+func TestDefaultClientReusesConnections(t *testing.T) {
+	const posts, concurrency = 200, 10
+	padding := strings.Repeat(" ", 3*maxErrorBody)
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		bot    bool
+	}{
+		{"webhook ok", 200, "ok", false},
+		{"webhook 400 with a long body", 400, "invalid_blocks" + padding, false},
+		{"bot", 200, postedOK, true},
+		{"bot answer with trailing bytes", 200, postedOK + padding, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var conns atomic.Int32
+			srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				io.Copy(io.Discard, r.Body)
+				w.WriteHeader(tt.status)
+				io.WriteString(w, tt.body)
+			}))
+			srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+				if s == http.StateNew {
+					conns.Add(1)
+				}
+			}
+			srv.Start()
+			defer srv.Close()
+			var s Sender
+			var err error
+			if tt.bot {
+				s, err = NewBot(testToken, "#alerts", WithAPIURL(srv.URL))
+			} else {
+				s, err = NewWebhook(srv.URL + hookPath)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			work := make(chan struct{})
+			var wg sync.WaitGroup
+			for range concurrency {
+				wg.Go(func() {
+					for range work {
+						s.Send(context.Background(), testAlarm(alarm.StateInsufficientData), testMessage("x"))
+					}
+				})
+			}
+			for range posts {
+				work <- struct{}{}
+			}
+			close(work)
+			wg.Wait()
+			n := conns.Load()
+			t.Logf("%d posts, %d at a time: %d new connections", posts, concurrency, n)
+			// A request that finds no idle connection dials a new one, even
+			// if another becomes idle a moment later, so a few more than
+			// concurrency are possible; a client that did not reuse them
+			// opened 80 to 90 here.
+			if n > 2*concurrency {
+				t.Errorf("%d posts, %d at a time, opened %d connections; want at most %d", posts, concurrency, n, 2*concurrency)
+			}
+		})
 	}
 }

@@ -7,15 +7,14 @@ import (
 	"github.com/cwslack/cwslack/alarm"
 )
 
-// Store remembers where the message announcing an alarm was posted, so
-// that a Bot can reply in its thread and mark it resolved when the alarm
-// returns to OK (keys from Key), and which state changes were delivered,
-// for Deduplicate (keys from StateChangeKey). MemoryStore is the
-// in-process implementation; the package documentation describes what a
-// shared store (DynamoDB, Redis …) must do.
+// ThreadStore remembers where the message announcing an alarm was posted,
+// under the alarm's [Key], so that a Bot can reply in its thread and
+// resolve it when the alarm returns to OK. MemoryStore is the in-process
+// implementation; the package documentation describes what a shared
+// store (DynamoDB, Redis …) must do.
 //
 // Implementations must be safe for concurrent use.
-type Store interface {
+type ThreadStore interface {
 	// Get returns the thread stored under key. It reports false, with a
 	// nil error, when there is none; the error is for a store that could
 	// not answer.
@@ -30,7 +29,8 @@ type Store interface {
 	Delete(ctx context.Context, key string, t Thread) error
 }
 
-// Thread is where a message was posted.
+// Thread is where the message announcing an alarm was posted, and what it
+// announced.
 type Thread struct {
 	// Channel is the channel ID, as chat.postMessage returned it: chat.update
 	// accepts only IDs, not names.
@@ -39,10 +39,36 @@ type Thread struct {
 	TS string `json:"ts"`
 	// Posted is when the message was posted, by the Bot's clock.
 	Posted time.Time `json:"posted"`
+	// Alarm is the alarm as announced, from which the resolved message is
+	// rendered when the alarm is OK again. It is nil in threads stored by
+	// older versions; the OK alarm is used instead.
+	Alarm *alarm.Alarm `json:"alarm,omitempty"`
 }
 
-// Key returns the Store key of an alarm: its ARN. When the payload carried
-// no ARN (messages from before 2020) the ARN is rebuilt from the
+// DedupeStore records which state changes were delivered, under
+// [StateChangeKey], for [Deduplicate]. A delivery claims its key first,
+// and then marks it done or releases it. MemoryStore is the in-process
+// implementation; a shared one (a DynamoDB conditional write, Redis SET
+// NX) catches the copies that reach different processes.
+//
+// Implementations must be safe for concurrent use.
+type DedupeStore interface {
+	// Claim reserves key for one delivery until until. It reports false
+	// when key was delivered already (Done) or when another claim that
+	// has not expired holds it; the error is for a store that could not
+	// answer.
+	Claim(ctx context.Context, key string, until time.Time) (bool, error)
+	// Done records that key was delivered: later claims fail. It should
+	// be kept for about a day, longer than any source retries a message.
+	Done(ctx context.Context, key string) error
+	// Release drops the claim on key made with until, after a delivery
+	// that failed, so that a retry can claim it at once. A claim made
+	// since by someone else (with another until) stays.
+	Release(ctx context.Context, key string, until time.Time) error
+}
+
+// Key returns the ThreadStore key of an alarm: its ARN. When the payload
+// carried no ARN (messages from before 2020) the ARN is rebuilt from the
 // partition, region, account and name, so that the same alarm gets the
 // same key either way; a missing partition is taken to be "aws". It is ""
 // for a nil alarm.
@@ -58,4 +84,15 @@ func Key(a *alarm.Alarm) string {
 		partition = "aws"
 	}
 	return "arn:" + partition + ":cloudwatch:" + a.Region + ":" + a.AccountID + ":alarm:" + a.Name
+}
+
+// StateChangeKey returns the DedupeStore key of one state change of an
+// alarm: its [Key], the state it entered and when, such as
+// "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU ALARM 2026-11-25T10:02:30.123Z".
+// It is "" when the alarm has no state-change time.
+func StateChangeKey(a *alarm.Alarm) string {
+	if a == nil || a.State.Timestamp.IsZero() {
+		return ""
+	}
+	return Key(a) + " " + string(a.State.Value) + " " + a.State.Timestamp.UTC().Format(time.RFC3339Nano)
 }

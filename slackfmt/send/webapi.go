@@ -16,7 +16,8 @@ import (
 
 // apiDoer is the HTTP client given to slack-go. It answers 429 and 5xx
 // responses itself with a *Error, because slack-go throws their bodies
-// away and fails on a Retry-After given as an HTTP date.
+// away and fails on a Retry-After given as an HTTP date, and it drains
+// every body it hands on, so that connections are reused.
 type apiDoer struct {
 	client *http.Client
 	now    func() time.Time
@@ -28,6 +29,7 @@ func (d apiDoer) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	resp.Body = drainingBody{resp.Body}
 	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode < 500 {
 		return resp, nil
 	}
@@ -35,11 +37,19 @@ func (d apiDoer) Do(req *http.Request) (*http.Response, error) {
 	return nil, statusError("", resp, d.now())
 }
 
-// post sends m with chat.postMessage to channel, with retries, and returns
-// where it was posted.
-func (b *Bot) post(ctx context.Context, channel string, a *alarm.Alarm, m *slackfmt.Message, extra ...slack.MsgOption) (Thread, error) {
-	opts := append(messageOptions(a, m), extra...)
-	var t Thread
+// post sends m with chat.postMessage to channel, as a reply in the thread
+// threadTS unless that is "", with retries, and returns where it went. An
+// OK reply is broadcast to the channel when the Bot was made
+// WithBroadcast.
+func (b *Bot) post(ctx context.Context, channel, threadTS string, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
+	opts := messageOptions(a, m)
+	if threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(threadTS))
+		if b.broadcast && a.State.Value == alarm.StateOK {
+			opts = append(opts, slack.MsgOptionBroadcast())
+		}
+	}
+	var r Receipt
 	err := b.retry.do(ctx, func(ctx context.Context) *Error {
 		ch, ts, err := b.client.PostMessageContext(ctx, channel, opts...)
 		if err != nil {
@@ -48,10 +58,10 @@ func (b *Bot) post(ctx context.Context, channel string, a *alarm.Alarm, m *slack
 		if ts == "" {
 			return &Error{Op: opPost, Status: http.StatusOK, Reason: "response has no ts"}
 		}
-		t = Thread{Channel: ch, TS: ts, Posted: b.retry.now()}
+		r = Receipt{Channel: ch, TS: ts, ThreadTS: threadTS}
 		return nil
 	})
-	return t, err
+	return r, err
 }
 
 // update replaces the message at t with m using chat.update, with retries.
@@ -73,6 +83,25 @@ func (b *Bot) update(ctx context.Context, t Thread, a *alarm.Alarm, m *slackfmt.
 		}
 		return nil
 	})
+}
+
+// messageOptions turns m into chat.postMessage / chat.update arguments:
+// those of [slackfmt.Message.PostMessageOptions] (which never set parse
+// or link_names), plus metadata naming the alarm when m has none, so that
+// the message can be found again from conversations.history.
+func messageOptions(a *alarm.Alarm, m *slackfmt.Message) []slack.MsgOption {
+	opts := m.PostMessageOptions()
+	if m.Metadata == nil {
+		opts = append(opts, slack.MsgOptionMetadata(slack.SlackMetadata{
+			EventType: slackfmt.MetadataEventType,
+			EventPayload: map[string]any{
+				"alarm_arn":  Key(a),
+				"alarm_name": a.Name,
+				"state":      string(a.State.Value),
+			},
+		}))
+	}
+	return opts
 }
 
 // retryableReasons are the Web API errors that a later attempt may not

@@ -2,50 +2,22 @@ package send
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/slack-go/slack"
 
 	"github.com/cwslack/cwslack/alarm"
-	"github.com/cwslack/cwslack/slackfmt"
 )
 
-// hookPath is the secret part of the test webhook URL; it must never show
-// in an error.
-const hookPath = "/services/T0TEST/B0TEST/s3cr3tw3bh00k"
-
-// testMessage is a small message like slackfmt builds.
-func testMessage(text string) *slackfmt.Message {
-	return &slackfmt.Message{
-		Text: text,
-		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, "*"+text+"*", false, false), nil, nil),
-		}},
-	}
-}
-
-// testAlarm returns an alarm in state.
-func testAlarm(state alarm.StateValue) *alarm.Alarm {
-	return &alarm.Alarm{
-		Name:      "HighCPU",
-		ARN:       "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU",
-		AccountID: "123456789012",
-		Region:    "eu-west-1",
-		State:     alarm.State{Value: state},
-	}
-}
-
 func TestWebhookSend(t *testing.T) {
-	retryDate := func(c *fakeClock) string { return c.now().Add(7 * time.Second).Format(http.TimeFormat) }
 	tests := []struct {
 		name      string
 		replies   []reply
@@ -80,6 +52,19 @@ func TestWebhookSend(t *testing.T) {
 			wantCalls: 1,
 		},
 		{
+			name:      "429 retry-after 20 without a deadline returns at once",
+			replies:   []reply{{429, "rate_limited", map[string]string{"Retry-After": "20"}}},
+			want:      &Error{Op: "webhook", Status: 429, Reason: "rate_limited", Retryable: true, RetryAfter: 20 * time.Second, Attempts: 1},
+			wantCalls: 1,
+		},
+		{
+			name:      "429 retry-after 20 waited for within WithTimeout",
+			replies:   []reply{{429, "rate_limited", map[string]string{"Retry-After": "20"}}, {200, "ok", nil}},
+			opts:      []Option{WithTimeout(30 * time.Second)},
+			wantCalls: 2,
+			wantSleep: []time.Duration{20 * time.Second},
+		},
+		{
 			name:      "500 until the deadline",
 			replies:   []reply{{500, "rollup_error", nil}},
 			opts:      []Option{WithMaxAttempts(100)},
@@ -87,6 +72,14 @@ func TestWebhookSend(t *testing.T) {
 			want:      &Error{Op: "webhook", Status: 500, Reason: "rollup_error", Retryable: true, Attempts: 8},
 			wantCalls: 8,
 			wantSleep: []time.Duration{250*time.Millisecond - 1, 500*time.Millisecond - 1, time.Second - 1, 2*time.Second - 1, 4*time.Second - 1, 8*time.Second - 1, 8*time.Second - 1},
+		},
+		{
+			name:      "500 until the default deadline",
+			replies:   []reply{{500, "rollup_error", nil}},
+			opts:      []Option{WithMaxAttempts(100)},
+			want:      &Error{Op: "webhook", Status: 500, Reason: "rollup_error", Retryable: true, Attempts: 6},
+			wantCalls: 6,
+			wantSleep: []time.Duration{250*time.Millisecond - 1, 500*time.Millisecond - 1, time.Second - 1, 2*time.Second - 1, 4*time.Second - 1},
 		},
 		{
 			name:      "503 html page until attempts run out",
@@ -135,6 +128,7 @@ func TestWebhookSend(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			clock := newFakeClock()
 			slackSrv := newFakeSlack(t, map[string][]reply{hookPath: tt.replies})
 			ctx := context.Background()
@@ -143,9 +137,12 @@ func TestWebhookSend(t *testing.T) {
 				ctx, cancel = context.WithDeadline(ctx, clock.now().Add(tt.deadline))
 				defer cancel()
 			}
-			w := NewWebhook(slackSrv.srv.URL+hookPath, append([]Option{withClock(clock)}, tt.opts...)...)
-			err := w.Send(ctx, testAlarm(alarm.StateAlarm), testMessage("ALARM: HighCPU"))
+			w := newTestWebhook(t, slackSrv.srv.URL+hookPath, append([]Option{withClock(clock)}, tt.opts...)...)
+			r, err := w.Send(ctx, testAlarm(alarm.StateAlarm), testMessage("ALARM: HighCPU"))
 			checkError(t, err, tt.want)
+			if r != (Receipt{}) {
+				t.Errorf("Send returned %+v, want the zero Receipt of a webhook", r)
+			}
 			if got := len(slackSrv.requests()); got != tt.wantCalls {
 				t.Errorf("Slack got %d requests, want %d", got, tt.wantCalls)
 			}
@@ -157,56 +154,32 @@ func TestWebhookSend(t *testing.T) {
 			}
 		})
 	}
-	t.Run("429 retry-after http date then ok", func(t *testing.T) {
-		clock := newFakeClock()
-		slackSrv := newFakeSlack(t, map[string][]reply{hookPath: {
-			{429, "", map[string]string{"Retry-After": retryDate(clock)}}, {200, "ok", nil},
-		}})
-		w := NewWebhook(slackSrv.srv.URL+hookPath, withClock(clock))
-		if err := w.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x")); err != nil {
-			t.Fatalf("Send: %v", err)
-		}
-		if diff := cmp.Diff([]time.Duration{7 * time.Second}, clock.slept()); diff != "" {
-			t.Errorf("sleeps mismatch (-want +got):\n%s", diff)
-		}
-	})
 }
 
-// checkError fails t unless err is a *Error equal to want (ignoring Err)
-// or both are nil, and checks that it never shows the webhook secret.
-func checkError(t *testing.T, err error, want *Error) {
-	t.Helper()
-	if want == nil {
-		if err != nil {
-			t.Fatalf("Send = %v, want nil", err)
-		}
-		return
+func TestWebhookRetryAfterDate(t *testing.T) {
+	clock := newFakeClock()
+	slackSrv := newFakeSlack(t, map[string][]reply{hookPath: {
+		{429, "", map[string]string{"Retry-After": clock.now().Add(7 * time.Second).Format(http.TimeFormat)}},
+		{200, "ok", nil},
+	}})
+	w := newTestWebhook(t, slackSrv.srv.URL+hookPath, withClock(clock))
+	if _, err := w.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x")); err != nil {
+		t.Fatalf("Send: %v", err)
 	}
-	var got *Error
-	if !errors.As(err, &got) {
-		t.Fatalf("Send = %v (%T), want a *Error", err, err)
-	}
-	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Error{}, "Err")); diff != "" {
-		t.Errorf("error mismatch (-want +got):\n%s", diff)
-	}
-	if errors.Is(err, ErrPermanent) == want.Retryable {
-		t.Errorf("errors.Is(%v, ErrPermanent) = %v, want %v", err, !want.Retryable, !want.Retryable)
-	}
-	if errors.Is(err, ErrRateLimited) != (want.Status == 429) {
-		t.Errorf("errors.Is(%v, ErrRateLimited) = %v, want %v", err, !(want.Status == 429), want.Status == 429)
-	}
-	if strings.Contains(err.Error(), "s3cr3t") {
-		t.Errorf("error %q shows the webhook secret", err)
+	if diff := cmp.Diff([]time.Duration{7 * time.Second}, clock.slept()); diff != "" {
+		t.Errorf("sleeps mismatch (-want +got):\n%s", diff)
 	}
 }
 
+// TestWebhookSendBody checks that the body is the message's own encoding,
+// made once, with < > & as they are.
 func TestWebhookSendBody(t *testing.T) {
 	slackSrv := newFakeSlack(t, map[string][]reply{hookPath: {{200, "ok", nil}}})
 	m := testMessage("ALARM: <!channel> & co")
-	if err := NewWebhook(slackSrv.srv.URL+hookPath).Send(context.Background(), nil, m); err != nil {
+	if _, err := newTestWebhook(t, slackSrv.srv.URL+hookPath).Send(context.Background(), nil, m); err != nil {
 		t.Fatalf("Send: %v", err)
 	}
-	want, err := json.Marshal(m)
+	want, err := m.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,17 +188,34 @@ func TestWebhookSendBody(t *testing.T) {
 	if diff := cmp.Diff(wantReq, got); diff != "" {
 		t.Errorf("request mismatch (-want +got):\n%s", diff)
 	}
+	if len(got) == 1 && !strings.Contains(got[0].Body, `"ALARM: <!channel> & co"`) {
+		t.Errorf("body %s was re-escaped", got[0].Body)
+	}
+}
+
+// TestWebhookHanging checks that a Slack that accepts the request and
+// never answers costs no more than the timeout when the context has no
+// deadline.
+func TestWebhookHanging(t *testing.T) {
+	srv := hangingServer(t)
+	const timeout = 200 * time.Millisecond
+	w := newTestWebhook(t, srv.URL+hookPath, WithTimeout(timeout))
+	start := time.Now()
+	_, err := w.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
+	elapsed := time.Since(start)
+	checkError(t, err, &Error{Op: "webhook", Retryable: true, Attempts: 1})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Send = %v, want it to wrap context.DeadlineExceeded", err)
+	}
+	if elapsed < timeout || elapsed > timeout+2*time.Second {
+		t.Errorf("Send took %v, want about %v", elapsed, timeout)
+	}
 }
 
 func TestWebhookConnectionRefused(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := closedAddr(t)
 	clock := newFakeClock()
-	err = NewWebhook("http://"+addr+hookPath, withClock(clock), WithMaxAttempts(3)).
+	_, err := newTestWebhook(t, "http://"+addr+hookPath, withClock(clock), WithMaxAttempts(3)).
 		Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
 	checkError(t, err, &Error{Op: "webhook", Retryable: true, Attempts: 3})
 	var ue *url.Error
@@ -244,7 +234,7 @@ func TestWebhookContextCanceled(t *testing.T) {
 	slackSrv := newFakeSlack(t, map[string][]reply{hookPath: {{200, "ok", nil}}})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := NewWebhook(slackSrv.srv.URL+hookPath).Send(ctx, nil, testMessage("x"))
+	_, err := newTestWebhook(t, slackSrv.srv.URL+hookPath).Send(ctx, nil, testMessage("x"))
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Send with a canceled context = %v, want it to wrap context.Canceled", err)
 	}
@@ -253,32 +243,91 @@ func TestWebhookContextCanceled(t *testing.T) {
 	}
 }
 
-func TestWebhookBadInput(t *testing.T) {
+func TestWebhookNilMessage(t *testing.T) {
+	w := newTestWebhook(t, "https://hooks.slack.com"+hookPath)
+	if _, err := w.Send(context.Background(), nil, nil); !errors.Is(err, ErrPermanent) {
+		t.Errorf("Send(nil message) = %v, want a permanent error", err)
+	}
+}
+
+func TestNewWebhookRefuses(t *testing.T) {
 	tests := []struct {
-		name string
 		url  string
-		m    *slackfmt.Message
+		want string
 	}{
-		{"nil message", "https://hooks.slack.com/services/T/B/x", nil},
-		{"bad url", "://nope" + hookPath, testMessage("x")},
-		{"unknown scheme", "ftp://hooks.example" + hookPath, testMessage("x")},
+		{"", "send: NewWebhook: webhook URL is empty"},
+		{"https://hooks.slack.com/services/T0/B0/s3cr3t w3bh00k", "send: NewWebhook: webhook URL contains spaces or control characters"},
+		{" https://hooks.slack.com" + hookPath, "send: NewWebhook: webhook URL contains spaces or control characters"},
+		{"https://hooks.slack.com" + hookPath + "\n", "send: NewWebhook: webhook URL contains spaces or control characters"},
+		{"hooks.slack.com" + hookPath, "send: NewWebhook: webhook URL has no scheme: want https://…"},
+		{"://hooks.slack.com" + hookPath, "send: NewWebhook: webhook URL is not a URL: missing protocol scheme"},
+		{"https://hooks.slack.com/services/%zzs3cr3t", `send: NewWebhook: webhook URL is not a URL: invalid URL escape "%zz"`},
+		{"https:" + hookPath, "send: NewWebhook: webhook URL has no host"},
+		{"http://hooks.slack.com" + hookPath, "send: NewWebhook: webhook URL must be https, not http://hooks.slack.com/services/…"},
+		{"ftp://hooks.slack.com" + hookPath, "send: NewWebhook: webhook URL must be https, not ftp://hooks.slack.com/services/…"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := NewWebhook(tt.url, withClock(newFakeClock())).Send(context.Background(), nil, tt.m)
-			if !errors.Is(err, ErrPermanent) {
-				t.Errorf("Send = %v, want a permanent error", err)
+		t.Run(tt.url, func(t *testing.T) {
+			w, err := NewWebhook(tt.url)
+			if w != nil || err == nil || err.Error() != tt.want {
+				t.Fatalf("NewWebhook(%q) = %v, %v; want nil, %q", tt.url, w, err, tt.want)
 			}
-			if err != nil && strings.Contains(err.Error(), "s3cr3t") {
-				t.Errorf("error %q shows the webhook secret", err)
+			if !errors.Is(err, ErrConfig) || !errors.Is(err, ErrPermanent) {
+				t.Errorf("NewWebhook error %v does not match ErrConfig and ErrPermanent", err)
+			}
+			if strings.Contains(err.Error(), "s3cr3t") {
+				t.Errorf("error %q shows the secret", err)
 			}
 		})
 	}
 }
 
+func TestNewWebhookAccepts(t *testing.T) {
+	for _, u := range []string{
+		"https://hooks.slack.com" + hookPath,
+		"http://localhost:8080/hook",
+		"http://127.0.0.1:1/hook",
+		"http://[::1]:8080/hook",
+	} {
+		if _, err := NewWebhook(u); err != nil {
+			t.Errorf("NewWebhook(%q) = %v, want a Webhook", u, err)
+		}
+	}
+}
+
 func TestWebhookString(t *testing.T) {
-	w := NewWebhook("https://hooks.slack.com" + hookPath)
+	w := newTestWebhook(t, "https://hooks.slack.com"+hookPath)
 	if got, want := w.String(), "slack webhook https://hooks.slack.com/services/…"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
+}
+
+// closedAddr returns the address of a local port that nothing listens
+// on.
+func closedAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return addr
+}
+
+// hangingServer starts a local server that accepts every request and
+// answers none until the client gives up or the test ends.
+func hangingServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	stop := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body) // so that the server notices the client leaving
+		select {
+		case <-r.Context().Done():
+		case <-stop:
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(stop) })
+	return srv
 }
