@@ -25,10 +25,8 @@ func IsSNSHost(host string) bool {
 }
 
 // checkURL parses raw and checks that it is an absolute https URL without
-// user information, on a host that v accepts. The default rule is
-// [IsSNSHost] on the host name with no port or port 443; WithCertHost
-// replaces it, port included.
-func (v *Verifier) checkURL(raw string) (*url.URL, string) {
+// user information, on an SNS host ([IsSNSHost]) with no port or port 443.
+func checkURL(raw string) (*url.URL, string) {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
@@ -39,10 +37,6 @@ func (v *Verifier) checkURL(raw string) (*url.URL, string) {
 		return nil, "URL has user information"
 	case u.Opaque != "" || u.Host == "":
 		return nil, "URL has no host"
-	case v.certHost != nil:
-		if !v.certHost(u.Host) {
-			return nil, "host rejected by WithCertHost"
-		}
 	case u.Port() != "" && u.Port() != "443":
 		return nil, "URL has a port other than 443"
 	case !IsSNSHost(u.Hostname()):
@@ -53,8 +47,8 @@ func (v *Verifier) checkURL(raw string) (*url.URL, string) {
 
 // checkCertURL checks a SigningCertURL: an allowed https URL whose path
 // names a .pem file.
-func (v *Verifier) checkCertURL(raw string) (*url.URL, string) {
-	u, reason := v.checkURL(raw)
+func checkCertURL(raw string) (*url.URL, string) {
+	u, reason := checkURL(raw)
 	if reason != "" {
 		return nil, reason
 	}
@@ -66,8 +60,8 @@ func (v *Verifier) checkCertURL(raw string) (*url.URL, string) {
 
 // checkSubscribeURL checks a SubscribeURL: an allowed https URL whose
 // query asks for ConfirmSubscription.
-func (v *Verifier) checkSubscribeURL(raw string) (*url.URL, string) {
-	u, reason := v.checkURL(raw)
+func checkSubscribeURL(raw string) (*url.URL, string) {
+	u, reason := checkURL(raw)
 	if reason != "" {
 		return nil, reason
 	}

@@ -43,10 +43,9 @@ func TestCheckCertURL(t *testing.T) {
 		{"", false},
 		{"https://sns.us-east-1.amazonaws.com/%zz.pem", false},
 	}
-	v := New()
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			_, reason := v.checkCertURL(tt.url)
+			_, reason := checkCertURL(tt.url)
 			if got := reason == ""; got != tt.want {
 				t.Errorf("checkCertURL(%q) accepted = %v (%s), want %v", tt.url, got, reason, tt.want)
 			}
@@ -67,10 +66,9 @@ func TestCheckSubscribeURL(t *testing.T) {
 		{"https://evil.example/?Action=ConfirmSubscription", false},
 		{"https://169.254.169.254/?Action=ConfirmSubscription", false},
 	}
-	v := New()
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			_, reason := v.checkSubscribeURL(tt.url)
+			_, reason := checkSubscribeURL(tt.url)
 			if got := reason == ""; got != tt.want {
 				t.Errorf("checkSubscribeURL(%q) accepted = %v (%s), want %v", tt.url, got, reason, tt.want)
 			}

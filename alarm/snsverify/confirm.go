@@ -11,17 +11,22 @@ const maxConfirmBytes = 64 << 10
 
 // Confirm confirms the subscription that m, a verified
 // [TypeSubscriptionConfirmation] message, asks for, by visiting its
-// SubscribeURL with a GET. The URL must pass the same host rule as
-// certificates and ask for the ConfirmSubscription action, or Confirm fails
-// with [ErrSubscribeURL] without a request; a network error or a status
-// other than 200 fails with [ErrConfirm]. Confirm does not verify m: call it
-// only with a message that [Verifier.Verify] returned, which also applied
-// the topic allow-list.
+// SubscribeURL with a GET. Its topic must be allowed, as [Verifier.Verify]
+// checks, or Confirm fails with [ErrTopicNotAllowed]: a verifier with no
+// topic confirms nothing. The URL must pass the same host rule as
+// certificates and ask for the ConfirmSubscription action, or Confirm
+// fails with [ErrSubscribeURL]; either way without a request. A network
+// error or a status other than 200 fails with [ErrConfirm]. Confirm does
+// not verify m's signature: call it only with a message that Verify
+// returned.
 func (v *Verifier) Confirm(ctx context.Context, m *Message) error {
 	if m == nil || m.Type != TypeSubscriptionConfirmation {
 		return refuse(m, ErrSubscribeURL, "", errNotConfirmation)
 	}
-	u, reason := v.checkSubscribeURL(m.SubscribeURL)
+	if err := v.checkTopic(m); err != nil {
+		return err
+	}
+	u, reason := checkSubscribeURL(m.SubscribeURL)
 	if reason != "" {
 		return refuse(m, ErrSubscribeURL, reason, nil)
 	}

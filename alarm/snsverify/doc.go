@@ -8,6 +8,9 @@
 // checks the signature over the message's canonical string, then applies a
 // topic allow-list and a maximum message age.
 //
+// A message with a good signature comes from some SNS topic, not
+// necessarily from yours: see Topics below.
+//
 //	v := snsverify.New(snsverify.WithTopics("arn:aws:sns:eu-west-1:123456789012:alarms"))
 //	m, err := v.Verify(ctx, body)
 //	if err != nil {
@@ -19,6 +22,18 @@
 //	case snsverify.TypeNotification:
 //		// Use m.Message, or m.Body() with alarm.Parse.
 //	}
+//
+// # Topics
+//
+// A valid signature proves only that Amazon SNS sent the message. Anyone
+// with an AWS account can create a topic, subscribe your endpoint to it
+// (SNS then posts a SubscriptionConfirmation, signed like any other
+// message), and once the subscription is confirmed publish validly signed
+// messages to it: fake alarms, say, whose text mentions @here. A
+// verifier therefore refuses every message, and [Verifier.Confirm]
+// confirms nothing, unless it is told which topics to trust with
+// [WithTopics], or told explicitly that any topic will do with
+// [WithAnyTopic].
 //
 // # What is checked
 //

@@ -2,8 +2,9 @@ package snsverify
 
 import "errors"
 
-// Sentinel errors, for errors.Is. Every error that [Verifier.Verify] and
-// [Verifier.Confirm] return is a *VerifyError that wraps exactly one of them.
+// Sentinel errors, for errors.Is. Every error that [Decode],
+// [Verifier.Verify] and [Verifier.Confirm] return is a *VerifyError that
+// matches exactly one of them.
 var (
 	// ErrMalformed means the body is not a JSON object of SNS message fields,
 	// lacks a field that its Type requires, or has a field that cannot be
@@ -31,7 +32,8 @@ var (
 	// It defeats the replay of old captured messages.
 	ErrExpired = errors.New("snsverify: message timestamp outside accepted window")
 	// ErrTopicNotAllowed means the message comes from a topic that is not on
-	// the allow-list given with [WithTopics].
+	// the allow-list given with [WithTopics], or that the verifier was given
+	// no topic at all.
 	ErrTopicNotAllowed = errors.New("snsverify: topic not allowed")
 	// ErrSubscribeURL means a confirmation's SubscribeURL is not an https URL
 	// on an Amazon SNS host, so [Verifier.Confirm] does not visit it.
@@ -41,9 +43,10 @@ var (
 	ErrConfirm = errors.New("snsverify: cannot confirm subscription")
 )
 
-// VerifyError reports why a message was refused. Its Unwrap returns the
-// sentinel (Kind) and, where there is one, the underlying cause (Err), so
-// errors.Is and errors.As see both.
+// VerifyError reports why a message was refused. It matches its sentinel
+// (Kind) with errors.Is, and its Unwrap returns the cause (Err), such as
+// an *x509.CertificateInvalidError, an rsa.ErrVerification or a
+// *url.Error, for errors.As.
 type VerifyError struct {
 	// Kind is one of the package's sentinel errors.
 	Kind error
@@ -74,16 +77,11 @@ func (e *VerifyError) Error() string {
 	return msg
 }
 
-// Unwrap returns Kind and Err, leaving out whichever is nil.
-func (e *VerifyError) Unwrap() []error {
-	var errs []error
-	for _, err := range []error{e.Kind, e.Err} {
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errs
-}
+// Is reports whether target is e's sentinel, Kind.
+func (e *VerifyError) Is(target error) bool { return target == e.Kind }
+
+// Unwrap returns the cause, Err, which may be nil.
+func (e *VerifyError) Unwrap() error { return e.Err }
 
 // refuse builds a *VerifyError for the message m, which may be nil.
 func refuse(m *Message, kind error, reason string, cause error) *VerifyError {

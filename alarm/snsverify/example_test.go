@@ -21,7 +21,7 @@ func ExampleVerifier_Verify() {
 		"Signature": "AAAA",
 		"SigningCertURL": "https://attacker.example/SimpleNotificationService-x.pem"
 	}`)
-	v := snsverify.New()
+	v := snsverify.New(snsverify.WithTopics("arn:aws:sns:us-west-2:123456789012:MyTopic"))
 	_, err := v.Verify(context.Background(), body)
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, snsverify.ErrCertURL))

@@ -1,7 +1,12 @@
 package snsverify_test
 
 import (
+	"context"
 	"encoding/json"
+	"flag"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -10,11 +15,19 @@ import (
 	"github.com/cwslack/cwslack/alarm/snsverify/snstest"
 )
 
+// The -update flag rewrites golden files. This package has none, but it
+// accepts the flag so that "go test ./... -update" runs in every package.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+
 // published is when the test messages were published; the test clock runs
 // a minute later.
 var published = time.Date(2026, 11, 25, 10, 0, 0, 123e6, time.UTC)
 
 const testTopic = "arn:aws:sns:eu-west-1:123456789012:alarms"
+
+// snsBase is the SNS host of testTopic's region, which a publisher's
+// client reaches.
+const snsBase = "https://sns.eu-west-1.amazonaws.com"
 
 // publishers are made once per test binary: RSA key generation is slow.
 var (
@@ -47,11 +60,31 @@ func publishers(t testing.TB) (*snstest.Publisher, *snstest.Publisher, *snstest.
 	return valid, expired, other
 }
 
-// verifier returns a verifier that trusts p, with the clock a minute after
-// published, plus opts.
+// verifier returns a verifier that reaches p's certificates, accepts
+// testTopic, and has its clock a minute after published, plus opts.
 func verifier(p *snstest.Publisher, opts ...snsverify.Option) *snsverify.Verifier {
-	all := append(p.VerifierOptions(), snsverify.WithClock(func() time.Time { return published.Add(time.Minute) }))
+	all := []snsverify.Option{
+		snsverify.WithHTTPClient(p.Client()),
+		snsverify.WithTopics(testTopic),
+		snsverify.WithClock(func() time.Time { return published.Add(time.Minute) }),
+	}
 	return snsverify.New(append(all, opts...)...)
+}
+
+// snsServer starts a local TLS server with h and returns a client that
+// sends every request, whatever its host, to it: a stand-in for an SNS
+// host that misbehaves. The client trusts the server's certificate,
+// which httptest issues for example.com.
+func snsServer(t *testing.T, h http.Handler) *http.Client {
+	t.Helper()
+	srv := httptest.NewTLSServer(h)
+	t.Cleanup(srv.Close)
+	tr := srv.Client().Transport.(*http.Transport).Clone()
+	tr.TLSClientConfig.ServerName = "example.com"
+	tr.DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, network, srv.Listener.Addr().String())
+	}
+	return &http.Client{Transport: tr, Timeout: 5 * time.Second}
 }
 
 func ptr(s string) *string { return &s }

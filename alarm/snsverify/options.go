@@ -37,10 +37,11 @@ func WithHTTPClient(c *http.Client) Option {
 	}
 }
 
-// WithTopics accepts only messages from the given topic ARNs; messages
-// from any other topic fail with [ErrTopicNotAllowed]. Without it, or with
-// no ARNs, every topic is accepted. Empty strings are ignored. Repeated
-// calls add to the list.
+// WithTopics accepts messages from the given topic ARNs; messages from
+// any other topic fail with [ErrTopicNotAllowed]. Empty strings are
+// ignored, and repeated calls add to the list. A verifier with no topic
+// at all, from WithTopics or [WithAnyTopic], refuses every message (see
+// the package documentation for why).
 func WithTopics(arns ...string) Option {
 	return func(v *Verifier) {
 		for _, arn := range arns {
@@ -53,6 +54,16 @@ func WithTopics(arns ...string) Option {
 			v.topics[arn] = true
 		}
 	}
+}
+
+// WithAnyTopic accepts messages from every topic. Anyone with an AWS
+// account can subscribe an endpoint to a topic of their own, confirm the
+// subscription through it and then publish validly signed messages to
+// it: use this only where the messages cannot cause harm, or where
+// something else (a network boundary, a check on TopicARN) rejects
+// foreign topics.
+func WithAnyTopic() Option {
+	return func(v *Verifier) { v.anyTopic = true }
 }
 
 // WithMaxAge sets the oldest message Timestamp accepted, [DefaultMaxAge]
@@ -76,15 +87,4 @@ func WithClock(now func() time.Time) Option {
 			v.now = now
 		}
 	}
-}
-
-// WithCertHost replaces the host rule for SigningCertURL and SubscribeURL:
-// accept reports whether a URL's host, port included (as in url.URL.Host),
-// is acceptable. The https scheme and the .pem path are still required.
-//
-// It exists for tests, which serve a certificate from a local TLS server.
-// Never use it in production: whoever controls an accepted host can sign
-// messages that Verify accepts as authentic SNS messages.
-func WithCertHost(accept func(host string) bool) Option {
-	return func(v *Verifier) { v.certHost = accept }
 }

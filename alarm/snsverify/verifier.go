@@ -15,17 +15,19 @@ import (
 // meant to be long-lived: it caches the certificates it fetches.
 type Verifier struct {
 	client    *http.Client
-	topics    map[string]bool // nil: every topic is allowed
+	topics    map[string]bool
+	anyTopic  bool
 	maxAge    time.Duration
 	cacheSize int
 	now       func() time.Time
-	certHost  func(host string) bool
 	cache     *certCache
 }
 
-// New returns a Verifier configured by opts. Without options it accepts
-// every topic, messages up to [DefaultMaxAge] old, and fetches certificates
-// from Amazon SNS hosts with a timeout of [DefaultTimeout].
+// New returns a Verifier configured by opts. It accepts messages from the
+// topics given with [WithTopics] (or from any topic with [WithAnyTopic]:
+// without either it refuses every message), up to [DefaultMaxAge] old,
+// and fetches certificates from Amazon SNS hosts with a timeout of
+// [DefaultTimeout].
 func New(opts ...Option) *Verifier {
 	v := &Verifier{
 		client:    &http.Client{Timeout: DefaultTimeout},
@@ -82,13 +84,24 @@ func (v *Verifier) precheck(m *Message) error {
 	if _, ok := hashFor(m.SignatureVersion); !ok {
 		return refuse(m, ErrUnsupportedVersion, "SignatureVersion "+quote(m.SignatureVersion), nil)
 	}
-	if _, reason := v.checkCertURL(m.SigningCertURL); reason != "" {
+	if _, reason := checkCertURL(m.SigningCertURL); reason != "" {
 		return refuse(m, ErrCertURL, reason, nil)
 	}
-	if v.topics != nil && !v.topics[m.TopicARN] {
-		return refuse(m, ErrTopicNotAllowed, m.TopicARN, nil)
+	if err := v.checkTopic(m); err != nil {
+		return err
 	}
 	return v.checkAge(m)
+}
+
+// checkTopic refuses a message from a topic that is not allowed.
+func (v *Verifier) checkTopic(m *Message) error {
+	switch {
+	case v.anyTopic || v.topics[m.TopicARN]:
+		return nil
+	case len(v.topics) == 0:
+		return refuse(m, ErrTopicNotAllowed, m.TopicARN+" (no topic is allowed: see WithTopics)", nil)
+	}
+	return refuse(m, ErrTopicNotAllowed, m.TopicARN, nil)
 }
 
 // checkAge refuses a message published too long ago or too far ahead.

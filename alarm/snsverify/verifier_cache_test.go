@@ -16,7 +16,7 @@ func TestVerifyCachesCertificate(t *testing.T) {
 	verify := func(path string) {
 		t.Helper()
 		m := notification()
-		m.SigningCertURL = p.URL() + path
+		m.SigningCertURL = snsBase + path
 		if _, err := v.Verify(context.Background(), publish(t, p, m)); err != nil {
 			t.Fatalf("Verify with %s: %v", path, err)
 		}
@@ -39,7 +39,7 @@ func TestVerifyConcurrent(t *testing.T) {
 	p, _, _ := publishers(t)
 	v := verifier(p)
 	m := notification()
-	m.SigningCertURL = p.URL() + "/concurrent.pem"
+	m.SigningCertURL = snsBase + "/concurrent.pem"
 	body := publish(t, p, m)
 	var wg sync.WaitGroup
 	errs := make(chan error, 32)

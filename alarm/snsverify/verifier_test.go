@@ -56,12 +56,47 @@ func TestVerifyAccepts(t *testing.T) {
 			if want.SignatureVersion == "" {
 				want.SignatureVersion = "1"
 			}
-			want.SigningCertURL = p.CertURL()
+			want.SigningCertURL = p.CertURL(testTopic)
 			if tt.edit != nil {
 				want.UnsubscribeURL = got.UnsubscribeURL
 			}
 			if diff := cmp.Diff(&want, got, cmpopts.IgnoreUnexported(snsverify.Message{}), cmpopts.IgnoreFields(snsverify.Message{}, "Signature")); diff != "" {
 				t.Errorf("Verify mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestVerifyTopics checks the topic rule: no topic means no message, and
+// a signature from a foreign topic is worth nothing.
+func TestVerifyTopics(t *testing.T) {
+	p, _, _ := publishers(t)
+	const other = "arn:aws:sns:eu-west-1:210987654321:attacker"
+	tests := []struct {
+		name string
+		opts []snsverify.Option
+		want error
+	}{
+		{"no option", nil, snsverify.ErrTopicNotAllowed},
+		{"WithTopics without ARNs", []snsverify.Option{snsverify.WithTopics()}, snsverify.ErrTopicNotAllowed},
+		{"WithTopics with an empty ARN", []snsverify.Option{snsverify.WithTopics("")}, snsverify.ErrTopicNotAllowed},
+		{"another topic", []snsverify.Option{snsverify.WithTopics(other)}, snsverify.ErrTopicNotAllowed},
+		{"the topic", []snsverify.Option{snsverify.WithTopics(other), snsverify.WithTopics(testTopic)}, nil},
+		{"any topic", []snsverify.Option{snsverify.WithAnyTopic()}, nil},
+		{"any topic beats a list", []snsverify.Option{snsverify.WithTopics(other), snsverify.WithAnyTopic()}, nil},
+	}
+	body := publish(t, p, notification())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := append([]snsverify.Option{snsverify.WithHTTPClient(p.Client()),
+				snsverify.WithClock(func() time.Time { return published.Add(time.Minute) })}, tt.opts...)
+			before := p.Fetches(snstest.CertPath)
+			_, err := snsverify.New(opts...).Verify(context.Background(), body)
+			if !errors.Is(err, tt.want) || (tt.want == nil) != (err == nil) {
+				t.Fatalf("Verify = %v, want %v", err, tt.want)
+			}
+			if tt.want != nil && p.Fetches(snstest.CertPath) != before {
+				t.Errorf("certificate fetched for a message from a refused topic")
 			}
 		})
 	}
@@ -117,23 +152,25 @@ func TestVerifyRefuses(t *testing.T) {
 		{"Subject removed", tamper(notification(), func(f map[string]any) { delete(f, "Subject") }), nil, snsverify.ErrBadSignature, true},
 		{"Subject added", tamper(with(func(m *snsverify.Message) { m.Subject = nil }), func(f map[string]any) { f["Subject"] = "" }), nil, snsverify.ErrBadSignature, true},
 		{"tampered Timestamp", tamper(notification(), func(f map[string]any) { f["Timestamp"] = "2026-11-25T10:00:01.123Z" }), nil, snsverify.ErrBadSignature, true},
-		{"tampered TopicArn", tamper(notification(), func(f map[string]any) { f["TopicArn"] = testTopic + "2" }), nil, snsverify.ErrBadSignature, true},
+		{"tampered TopicArn", tamper(notification(), func(f map[string]any) { f["TopicArn"] = testTopic + "2" }),
+			[]snsverify.Option{snsverify.WithTopics(testTopic + "2")}, snsverify.ErrBadSignature, true},
 		{"tampered MessageId", tamper(notification(), func(f map[string]any) { f["MessageId"] = "x" }), nil, snsverify.ErrBadSignature, true},
 		{"tampered Token", tamper(confirmation(p, snsverify.TypeSubscriptionConfirmation), func(f map[string]any) { f["Token"] = "x" }), nil, snsverify.ErrBadSignature, true},
 		{"version 1 signature sent as 2", tamper(notification(), func(f map[string]any) { f["SignatureVersion"] = "2" }), nil, snsverify.ErrBadSignature, true},
 		{"signed by another key", func(t *testing.T) []byte {
-			return publish(t, oth, with(func(m *snsverify.Message) { m.SigningCertURL = p.CertURL() }))
+			return publish(t, oth, notification()) // same certificate URL, p's certificate
 		}, nil, snsverify.ErrBadSignature, true},
 		{"unknown SignatureVersion", sign(with(func(m *snsverify.Message) { m.SignatureVersion = "3" })), nil, snsverify.ErrUnsupportedVersion, false},
 		{"wrong host", sign(with(func(m *snsverify.Message) {
 			m.SigningCertURL = "https://sns.eu-west-1.amazonaws.com.evil.example/c.pem"
 		})), nil, snsverify.ErrCertURL, false},
-		{"http scheme", sign(with(func(m *snsverify.Message) { m.SigningCertURL = strings.Replace(p.CertURL(), "https:", "http:", 1) })), nil, snsverify.ErrCertURL, false},
-		{"no .pem", sign(with(func(m *snsverify.Message) { m.SigningCertURL = p.URL() + "/cert.crt" })), nil, snsverify.ErrCertURL, false},
+		{"http scheme", sign(with(func(m *snsverify.Message) {
+			m.SigningCertURL = strings.Replace(p.CertURL(testTopic), "https:", "http:", 1)
+		})), nil, snsverify.ErrCertURL, false},
+		{"no .pem", sign(with(func(m *snsverify.Message) { m.SigningCertURL = snsBase + "/cert.crt" })), nil, snsverify.ErrCertURL, false},
 		{"timestamp too old", sign(with(func(m *snsverify.Message) { m.Timestamp = published.Add(-2 * time.Hour) })), nil, snsverify.ErrExpired, false},
 		{"timestamp in the future", sign(with(func(m *snsverify.Message) { m.Timestamp = published.Add(10 * time.Minute) })), nil, snsverify.ErrExpired, false},
 		{"old with short max age", sign(with(func(m *snsverify.Message) { m.Timestamp = published.Add(-2 * time.Minute) })), []snsverify.Option{snsverify.WithMaxAge(2 * time.Minute)}, snsverify.ErrExpired, false},
-		{"topic not allowed", sign(notification()), []snsverify.Option{snsverify.WithTopics("arn:aws:sns:eu-west-1:123456789012:other")}, snsverify.ErrTopicNotAllowed, false},
 		{"not JSON", raw("Type=Notification"), nil, snsverify.ErrMalformed, false},
 		{"JSON array", raw(`[{"Type":"Notification"}]`), nil, snsverify.ErrMalformed, false},
 		{"empty object", raw(`{}`), nil, snsverify.ErrMalformed, false},

@@ -1,16 +1,20 @@
 package snstest
 
 import (
+	"context"
 	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"errors"
 	"fmt"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -22,27 +26,34 @@ import (
 	"github.com/cwslack/cwslack/alarm/snsverify"
 )
 
-// CertPath is the path at which a Publisher's certificate is served by
-// default. Every other path ending in .pem serves it too.
+// CertPath is the path of a Publisher's certificate in the SigningCertURL
+// that Publish fills in. Every other path ending in .pem serves it too.
 const CertPath = "/SimpleNotificationService-snstest.pem"
 
-// Publisher signs SNS messages with its own key and serves its certificate
-// over TLS. It is safe for concurrent use. Close it when done.
+// tlsName is the name in the certificate of the publisher's TLS server.
+// The client from Client asks for it whatever SNS host it was sent to.
+const tlsName = "sns.snstest.invalid"
+
+// Publisher signs SNS messages with its own key and serves its
+// certificate, and a subscription confirmation endpoint, from a local TLS
+// server that stands in for every Amazon SNS host. It is safe for
+// concurrent use. Close it when done.
 type Publisher struct {
-	server *httptest.Server
-	key    *rsa.PrivateKey
-	cert   *x509.Certificate
-	pem    []byte
+	server    *httptest.Server
+	transport *http.Transport
+	key       *rsa.PrivateKey
+	cert      *x509.Certificate
+	pem       []byte
 
 	mu            sync.Mutex
 	fetches       map[string]int
 	confirmations []string
 }
 
-// NewPublisher makes a 2048-bit RSA key and a self-signed certificate valid
-// from notBefore to notAfter, and starts a TLS server for it. Pass a zero
-// notBefore and notAfter for a certificate valid from an hour ago until a
-// day from now.
+// NewPublisher makes a 2048-bit RSA key and a self-signed signing
+// certificate valid from notBefore to notAfter, and starts a TLS server
+// on 127.0.0.1 that serves it. Pass a zero notBefore and notAfter for a
+// certificate valid from an hour ago until a day from now.
 func NewPublisher(notBefore, notAfter time.Time) (*Publisher, error) {
 	if notBefore.IsZero() && notAfter.IsZero() {
 		notBefore, notAfter = time.Now().Add(-time.Hour), time.Now().Add(24*time.Hour)
@@ -51,12 +62,53 @@ func NewPublisher(notBefore, notAfter time.Time) (*Publisher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snstest: %w", err)
 	}
-	tmpl := &x509.Certificate{
+	signing, err := selfSigned(key, &x509.Certificate{
 		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: "sns.snstest.invalid"},
+		Subject:      pkix.Name{CommonName: "sns.snstest.invalid signing"},
 		NotBefore:    notBefore,
 		NotAfter:     notAfter,
+	})
+	if err != nil {
+		return nil, err
 	}
+	p := &Publisher{key: key, cert: signing, fetches: make(map[string]int)}
+	p.pem = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: signing.Raw})
+	if err := p.start(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// start starts the TLS server, with a certificate for tlsName valid now
+// whatever the signing certificate's period, and the transport that
+// reaches it.
+func (p *Publisher) start() error {
+	serving, err := selfSigned(p.key, &x509.Certificate{
+		SerialNumber: big.NewInt(2),
+		Subject:      pkix.Name{CommonName: tlsName},
+		DNSNames:     []string{tlsName},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(365 * 24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	})
+	if err != nil {
+		return err
+	}
+	p.server = httptest.NewUnstartedServer(http.HandlerFunc(p.serve))
+	p.server.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{serving.Raw}, PrivateKey: p.key}}}
+	p.server.StartTLS()
+	roots := x509.NewCertPool()
+	roots.AddCert(serving)
+	p.transport = &http.Transport{
+		DialContext:    refusePlain,
+		DialTLSContext: p.dialTLS(&tls.Config{RootCAs: roots, ServerName: tlsName}),
+	}
+	return nil
+}
+
+// selfSigned makes a certificate from tmpl signed by key.
+func selfSigned(key *rsa.PrivateKey, tmpl *x509.Certificate) (*x509.Certificate, error) {
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
 		return nil, fmt.Errorf("snstest: %w", err)
@@ -65,52 +117,92 @@ func NewPublisher(notBefore, notAfter time.Time) (*Publisher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snstest: %w", err)
 	}
-	p := &Publisher{key: key, cert: cert, fetches: make(map[string]int)}
-	p.pem = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-	p.server = httptest.NewTLSServer(http.HandlerFunc(p.serve))
-	return p, nil
+	return cert, nil
 }
 
-// Close shuts the server down.
-func (p *Publisher) Close() { p.server.Close() }
+// errNotSNS is what the client from Client answers for any host but an
+// SNS one.
+var errNotSNS = errors.New("snstest: the publisher's client reaches only https://sns.<region>.amazonaws.com[.cn] hosts")
 
-// URL returns the server's base URL, such as "https://127.0.0.1:41234".
-func (p *Publisher) URL() string { return p.server.URL }
-
-// CertURL returns the URL of the certificate: URL followed by [CertPath].
-func (p *Publisher) CertURL() string { return p.server.URL + CertPath }
-
-// SubscribeURL returns a URL on the server that confirms a subscription to
-// topic with token, shaped like the SubscribeURL of SNS.
-func (p *Publisher) SubscribeURL(topic, token string) string {
-	q := url.Values{"Action": {"ConfirmSubscription"}, "TopicArn": {topic}, "Token": {token}}
-	return p.server.URL + "/?" + q.Encode()
-}
-
-// VerifierOptions returns the options that make a snsverify.Verifier trust
-// this publisher: its TLS client and its host (with snsverify.WithCertHost).
-// Other hosts are refused, so tests of the host rule still work.
-func (p *Publisher) VerifierOptions() []snsverify.Option {
-	host := p.server.Listener.Addr().String()
-	return []snsverify.Option{
-		snsverify.WithHTTPClient(p.server.Client()),
-		snsverify.WithCertHost(func(h string) bool { return h == host }),
+// dialTLS returns the DialTLSContext of the client: an SNS host on port
+// 443 is the publisher's server, whose certificate is checked with cfg.
+func (p *Publisher) dialTLS(cfg *tls.Config) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	dialer := &tls.Dialer{Config: cfg}
+	local := p.server.Listener.Addr().String()
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, port, err := net.SplitHostPort(addr)
+		if err != nil || port != "443" || !snsverify.IsSNSHost(host) {
+			return nil, errNotSNS
+		}
+		return dialer.DialContext(ctx, network, local)
 	}
 }
 
-// Certificate returns the certificate the publisher serves.
+// refusePlain is the DialContext of the client: nothing is reached over
+// plain HTTP.
+func refusePlain(context.Context, string, string) (net.Conn, error) { return nil, errNotSNS }
+
+// Close shuts the server down and closes the client's idle connections.
+func (p *Publisher) Close() {
+	p.transport.CloseIdleConnections()
+	p.server.Close()
+}
+
+// Client returns an HTTP client that sends every request for an Amazon SNS
+// host (https://sns.eu-west-1.amazonaws.com/…, see [snsverify.IsSNSHost])
+// to the publisher's server, and trusts its certificate; it reaches
+// nothing else. Give it to the verifier under test with
+// snsverify.WithHTTPClient: the verifier's own host rules stay in force,
+// and certificate fetches and subscription confirmations stay on this
+// machine. Its timeout is 5 seconds.
+func (p *Publisher) Client() *http.Client {
+	return &http.Client{Transport: p.transport, Timeout: 5 * time.Second}
+}
+
+// CertURL returns the SigningCertURL that Publish gives a message from
+// topicARN: [CertPath] on the SNS host of the topic's region, such as
+// "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-snstest.pem".
+func (p *Publisher) CertURL(topicARN string) string {
+	return "https://" + snsHost(topicARN) + CertPath
+}
+
+// SubscribeURL returns the SubscribeURL that SNS would put in the
+// confirmation of a subscription to topicARN with token, on the SNS host
+// of the topic's region. Visiting it with the client from Client records
+// token as confirmed.
+func (p *Publisher) SubscribeURL(topicARN, token string) string {
+	q := url.Values{"Action": {"ConfirmSubscription"}, "TopicArn": {topicARN}, "Token": {token}}
+	return "https://" + snsHost(topicARN) + "/?" + q.Encode()
+}
+
+// snsHost returns the SNS host of the region and partition of topicARN,
+// "arn:aws:sns:eu-west-1:123456789012:alarms", or of us-east-1 when the
+// ARN names none.
+func snsHost(topicARN string) string {
+	parts := strings.SplitN(topicARN, ":", 6)
+	region, suffix := "us-east-1", ".amazonaws.com"
+	if len(parts) == 6 && parts[3] != "" {
+		region = parts[3]
+	}
+	if len(parts) > 1 && parts[1] == "aws-cn" {
+		suffix += ".cn"
+	}
+	return "sns." + region + suffix
+}
+
+// Certificate returns the signing certificate the publisher serves.
 func (p *Publisher) Certificate() *x509.Certificate { return p.cert }
 
 // Fetches returns how many times the certificate was fetched at path, such
-// as [CertPath].
+// as [CertPath], on any SNS host.
 func (p *Publisher) Fetches(path string) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.fetches[path]
 }
 
-// Confirmations returns the tokens of the subscriptions confirmed so far,
-// in order.
+// Confirmations returns the tokens of the subscriptions confirmed so far
+// (GET requests of a SubscribeURL), in order.
 func (p *Publisher) Confirmations() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -122,6 +214,8 @@ func (p *Publisher) serve(w http.ResponseWriter, r *http.Request) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch {
+	case r.Method != http.MethodGet:
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	case strings.HasSuffix(r.URL.Path, ".pem"):
 		p.fetches[r.URL.Path]++
 		w.Write(p.pem)
@@ -135,16 +229,16 @@ func (p *Publisher) serve(w http.ResponseWriter, r *http.Request) {
 
 // Publish signs m and returns it as the JSON body SNS would POST. Empty
 // fields get defaults first: SignatureVersion "1", SigningCertURL
-// [Publisher.CertURL], Timestamp the current time. Publish signs whatever
-// the fields hold, including a SignatureVersion it does not know (with
-// SHA-256), so tests can build invalid messages too. It fails only if
-// signing fails.
+// [Publisher.CertURL] of m's topic, Timestamp the current time. Publish
+// signs whatever the fields hold, including a SignatureVersion it does not
+// know (with SHA-256), so tests can build invalid messages too. It fails
+// only if signing fails.
 func (p *Publisher) Publish(m snsverify.Message) ([]byte, error) {
 	if m.SignatureVersion == "" {
 		m.SignatureVersion = "1"
 	}
 	if m.SigningCertURL == "" {
-		m.SigningCertURL = p.CertURL()
+		m.SigningCertURL = p.CertURL(m.TopicARN)
 	}
 	if m.Timestamp.IsZero() {
 		m.Timestamp = time.Now()
