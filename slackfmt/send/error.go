@@ -56,7 +56,7 @@ type Error struct {
 	// "channel_not_found" or "action_prohibited", taken from the webhook's
 	// plain-text body or the Web API's "error" field; or, for a failure
 	// that is not Slack's answer, a short description such as "webhook
-	// URL is not https" or "nil message". It is empty when there is
+	// URL is empty" or "nil message". It is empty when there is
 	// neither.
 	Reason string
 	// Details are Slack's explanations, when the Web API gave some: the
@@ -71,7 +71,8 @@ type Error struct {
 	// RetryAfter is the wait that Slack asked for in its Retry-After
 	// header, or 0.
 	RetryAfter time.Duration
-	// Attempts is the number of requests made, at least 1.
+	// Attempts is the number of requests made: at least 1 for a
+	// delivery, 0 for the other errors.
 	Attempts int
 	// Err is the cause, if any: a connection error, a context error, the
 	// slack-go error (such as slack.SlackErrorResponse) that the Web API

@@ -12,9 +12,10 @@ import (
 // DefaultTimeout is how long one Send may take, retries included, when
 // its context has no deadline (see [WithTimeout]). Amazon SNS waits 15
 // seconds for an HTTPS subscriber to answer before it counts the delivery
-// as failed and delivers the message again; 10 seconds leaves a handler
-// time to verify the message and answer, so that a slow or hanging Slack
-// costs a retry from SNS rather than a duplicate.
+// as failed and delivers the message again. 10 seconds leaves a handler
+// time to verify the message and answer, so that SNS hears the outcome
+// rather than giving up while a Send might still post the message, and
+// then posting it again.
 const DefaultTimeout = 10 * time.Second
 
 // BotOption configures a Bot. Every Option is a BotOption too; the options

@@ -1,8 +1,11 @@
 package send
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/cwslack/cwslack/alarm"
 )
@@ -38,5 +41,25 @@ func TestKey(t *testing.T) {
 		if got := Key(tt.a); got != tt.want {
 			t.Errorf("%s: Key() = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestThreadJSON checks that a Thread survives a JSON round trip, as a
+// shared ThreadStore may store it, announced alarm included.
+func TestThreadJSON(t *testing.T) {
+	a := testAlarm(alarm.StateAlarm)
+	a.State.Timestamp = time.Date(2026, 11, 25, 10, 2, 30, 123e6, time.UTC)
+	a.State.Reason = "Threshold Crossed"
+	want := Thread{Channel: "C0ALERTS", TS: "1732500000.000100", Posted: a.State.Timestamp.Add(time.Second), Alarm: a}
+	b, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Thread
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("Unmarshal(%s): %v", b, err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -2,6 +2,7 @@ package snstest_test
 
 import (
 	"context"
+	"flag"
 	"io"
 	"net/http"
 	"sync"
@@ -10,6 +11,10 @@ import (
 
 	"github.com/cwslack/cwslack/alarm/snsverify/snstest"
 )
+
+// The -update flag rewrites golden files. This package has none, but it
+// accepts the flag so that "go test ./... -update" runs in every package.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 var (
 	publisherOnce sync.Once
