@@ -2,8 +2,6 @@ package slackfmt
 
 import (
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/slack-go/slack"
@@ -27,10 +25,10 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 		a = &alarm.Alarm{}
 	}
 	o := newOptions(opts)
-	r := &renderer{a: a, o: &o}
+	r := newRenderer(a, &o)
 	blocks := r.layout()
 	if o.hook != nil {
-		blocks = fit(o.hook(a, blocks))
+		blocks = o.hook(a, blocks)
 	}
 	m := &Message{Text: r.summary(), Metadata: metadata(a)}
 	switch {
@@ -51,8 +49,18 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 type renderer struct {
 	a *alarm.Alarm
 	o *options
-	// ids are the block IDs, in the order of blockNames, made once.
-	ids *[len(blockNames)]string
+	// idSuffix ends every block_id: "-" and the Unix time of the state
+	// change, or nothing when the alarm does not say when it changed.
+	idSuffix string
+}
+
+// newRenderer returns the renderer of a message about a with options o.
+func newRenderer(a *alarm.Alarm, o *options) *renderer {
+	r := &renderer{a: a, o: o}
+	if t := a.State.Timestamp; !t.IsZero() {
+		r.idSuffix = "-" + strconv.FormatInt(t.Unix(), 10)
+	}
+	return r
 }
 
 // layout returns the blocks of the default layout, or of the compact one.
@@ -92,50 +100,10 @@ func (r *renderer) isComposite() bool {
 	return r.a.Kind == alarm.KindComposite || (r.a.AlarmRule != "" && len(r.a.Metrics) == 0)
 }
 
-// blockNames names the blocks of the layouts; their IDs are made at once.
-var blockNames = [...]string{
-	"header", "mentions", "description", "state", "reason", "condition", "queries",
-	"datapoints", "rule", "children", "suppression", "footer", "links", "compact",
-}
-
-// id returns the block_id for the block called name, one of blockNames:
-// "cw-" and the name, and then "-" and the Unix time of the state change,
-// so that a message updated for a later state change gets new block IDs,
-// as Slack asks. It is at most 40 characters.
-func (r *renderer) id(name string) string {
-	if r.ids == nil {
-		r.ids = makeIDs(r.a.State.Timestamp)
-	}
-	for i, n := range blockNames {
-		if n == name {
-			return r.ids[i]
-		}
-	}
-	return "cw-" + name
-}
-
-// makeIDs returns the block IDs for a state change at t, all cut from one
-// string.
-func makeIDs(t time.Time) *[len(blockNames)]string {
-	var suffix []byte
-	if !t.IsZero() {
-		suffix = strconv.AppendInt(append(make([]byte, 0, 24), '-'), t.Unix(), 10)
-	}
-	var b strings.Builder
-	b.Grow(len(blockNames) * (len("cw-description") + len(suffix)))
-	var ends [len(blockNames)]int
-	for i, n := range blockNames {
-		b.WriteString("cw-")
-		b.WriteString(n)
-		b.Write(suffix)
-		ends[i] = b.Len()
-	}
-	all, ids, start := b.String(), new([len(blockNames)]string), 0
-	for i, end := range ends {
-		ids[i], start = all[start:end], end
-	}
-	return ids
-}
+// id returns the block_id for the block called name: "cw-", the name and
+// the renderer's suffix, so that a message updated for a later state
+// change gets new block IDs, as Slack asks.
+func (r *renderer) id(name string) string { return "cw-" + name + r.idSuffix }
 
 // section returns a section block with the mrkdwn text s, or nil when w
 // wrote nothing.

@@ -2,6 +2,7 @@ package slackfmt
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -307,4 +308,76 @@ func postMessage(t *testing.T, m *Message) url.Values {
 		t.Fatalf("PostMessage: %v", err)
 	}
 	return got
+}
+
+// TestBuildHook checks that Build sends the blocks a WithBlocks hook
+// returns as they are, and that Validate reports what they break.
+func TestBuildHook(t *testing.T) {
+	const header = "cw-header-1700000000"
+	ctx := func(id, text string) slack.Block { return slack.NewContextBlock(id, plain(text)) }
+	tests := []struct {
+		name string
+		hook func(a *alarm.Alarm, bs []slack.Block) []slack.Block
+		ids  []string
+		want []Violation // from Validate
+	}{{
+		name: "blocks added",
+		hook: func(_ *alarm.Alarm, bs []slack.Block) []slack.Block {
+			return append(bs[:1], ctx("mine", "a"), ctx("", "b"))
+		},
+		ids: []string{header, "mine", ""},
+	}, {
+		name: "copy of the header's ID",
+		hook: func(_ *alarm.Alarm, bs []slack.Block) []slack.Block {
+			return append(bs[:1], ctx(header, "spoof"))
+		},
+		ids:  []string{header, header},
+		want: []Violation{{"/blocks/1/block_id", "must be unique: /blocks/0 has the same one"}},
+	}, {
+		name: "limits broken",
+		hook: func(_ *alarm.Alarm, bs []slack.Block) []slack.Block {
+			return append(bs[:1], slack.NewHeaderBlock(plain(strings.Repeat("h", 151))), nil)
+		},
+		ids: []string{header, "", ""},
+		want: []Violation{
+			{"/blocks/1/text/text", "must be at most 150 characters (has 151)"},
+			{"/blocks/2", "must be a block object"},
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []slack.Block
+			m := Build(metricAlarm(), WithBlocks(func(a *alarm.Alarm, bs []slack.Block) []slack.Block {
+				got = tt.hook(a, bs)
+				return got
+			}))
+			if len(m.Blocks.BlockSet) != len(got) {
+				t.Fatalf("Build sent %d blocks, the hook returned %d", len(m.Blocks.BlockSet), len(got))
+			}
+			var ids []string
+			for i, b := range m.Blocks.BlockSet {
+				if b != got[i] {
+					t.Errorf("block %d is %v, the hook returned %v", i, b, got[i])
+				}
+				if b != nil {
+					ids = append(ids, b.ID())
+				} else {
+					ids = append(ids, "")
+				}
+			}
+			if diff := cmp.Diff(tt.ids, ids); diff != "" {
+				t.Errorf("block IDs mismatch (-want +got):\n%s", diff)
+			}
+			var vs []Violation
+			var ve *ValidationError
+			if err := Validate(m); errors.As(err, &ve) {
+				vs = ve.Violations
+			} else if err != nil {
+				t.Fatalf("Validate = %v", err)
+			}
+			if diff := cmp.Diff(tt.want, vs); diff != "" {
+				t.Errorf("violations mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

@@ -72,8 +72,8 @@
 // children, tags) show whole items only and end with "+N more", for which
 // room is kept. [Validate] checks a message against every limit and
 // reports each violation with its JSON path, so that a message changed by
-// hand can be checked before it is sent; blocks from a [WithBlocks] hook
-// that would break a limit, or repeat a block_id, are left out by Build.
+// hand or by a [WithBlocks] hook, whose blocks Build sends as they are,
+// can be checked before it is sent.
 //
 // # Sending
 //

@@ -161,7 +161,7 @@ func allowedURLs(a *alarm.Alarm, opts []Option) []string {
 		a = &alarm.Alarm{}
 	}
 	o := newOptions(opts)
-	r := renderer{a: a, o: &o}
+	r := newRenderer(a, &o)
 	var urls []string
 	for _, l := range r.links() {
 		urls = append(urls, l.url)
@@ -234,29 +234,6 @@ func printable(s string) bool {
 		}
 	}
 	return true
-}
-
-func TestBuildHookKeepsLimits(t *testing.T) {
-	huge := strings.Repeat("x", 2900)
-	hook := func(a *alarm.Alarm, bs []slack.Block) []slack.Block {
-		for i := 0; i < 60; i++ {
-			bs = append(bs, slack.NewSectionBlock(mrkdwn(huge), nil, nil))
-		}
-		bs = append(bs, nil, slack.NewHeaderBlock(plain(strings.Repeat("h", 151))), slack.NewSectionBlock(nil, nil, nil))
-		return bs
-	}
-	m := Build(metricAlarm(), WithBlocks(hook))
-	if err := Validate(m); err != nil {
-		t.Fatalf("Validate(Build(…)) = %v", err)
-	}
-	blocks := m.Blocks.BlockSet
-	last, ok := blocks[len(blocks)-1].(*slack.ContextBlock)
-	if !ok {
-		t.Fatalf("last block is %T, want the context block that counts what was left out", blocks[len(blocks)-1])
-	}
-	if got := last.ContextElements.Elements[0].(*slack.TextBlockObject).Text; !strings.Contains(got, "left out") {
-		t.Errorf("last block says %q, want a note of what was left out", got)
-	}
 }
 
 func TestBuildHookEmpty(t *testing.T) {

@@ -1,12 +1,8 @@
 package slackfmt
 
 import (
-	"encoding/json"
 	"strconv"
-	"sync"
 	"unicode/utf8"
-
-	"github.com/slack-go/slack"
 )
 
 // Slack's Block Kit limits, in characters (Unicode code points, as Slack
@@ -52,9 +48,6 @@ const (
 	budgetTags        = 900
 	budgetSummary     = 300 // top-level text
 	budgetMetadata    = 1024
-	// budgetHook bounds the blocks that a WithBlocks hook returns, leaving
-	// room for the note that says what was left out.
-	budgetHook = maxTotalText - 500
 )
 
 // markerReserve is the room kept at the end of every text for the marker
@@ -69,26 +62,20 @@ const markerReserve = 24
 // left out. Once something did not fit, everything after it is left out
 // too, so the text never skips a piece and shows a later one.
 type writer struct {
-	buf    []byte
-	pooled *[]byte // where buf came from in bufPool, until String
-	max    int     // characters the content may take, marker not included
-	n      int     // characters written
-	left   int     // characters left out
+	buf  []byte
+	max  int // characters the content may take, marker not included
+	n    int // characters written
+	left int // characters left out
 }
-
-// bufPool holds the buffers of finished writers: a message is built from
-// a dozen texts, and reusing their buffers saves as many allocations.
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
-
-// maxPooled is the largest buffer kept for reuse, so that one huge text
-// does not stay in memory.
-const maxPooled = 4 << 10
 
 // newWriter returns a writer for a text of at most limit characters.
 func newWriter(limit int) writer {
-	bp := bufPool.Get().(*[]byte)
-	return writer{buf: (*bp)[:0], pooled: bp, max: limit - markerReserve}
+	return writer{buf: make([]byte, 0, initialBuf), max: limit - markerReserve}
 }
+
+// initialBuf is the capacity a writer starts with: most texts of a message
+// are shorter, so that one allocation serves them whole.
+const initialBuf = 128
 
 // raw writes the library's own text s (markup, labels), whole or not at
 // all, so that a cut never splits a link, a date token or a mention.
@@ -174,8 +161,7 @@ func (w *writer) empty() bool { return w.n == 0 && w.left == 0 }
 func (w *writer) full() bool { return w.left > 0 }
 
 // String returns the text, with the truncation marker if anything was left
-// out, and gives the writer's buffer back for reuse: it is the last call
-// on a writer.
+// out. It is the last call on a writer.
 func (w *writer) String() string {
 	if w.left > 0 {
 		w.buf = append(w.buf, "… (+"...)
@@ -183,13 +169,7 @@ func (w *writer) String() string {
 		w.buf = append(w.buf, " chars)"...)
 		w.left = 0
 	}
-	s := string(w.buf)
-	if w.pooled != nil && cap(w.buf) <= maxPooled {
-		*w.pooled = w.buf[:0]
-		bufPool.Put(w.pooled)
-	}
-	w.buf, w.pooled = nil, nil
-	return s
+	return string(w.buf)
 }
 
 // clip returns s on one line, cut to at most limit characters with the
@@ -202,66 +182,4 @@ func clip(s string, limit int) string {
 	w := newWriter(limit)
 	w.put(s, modeLine)
 	return w.String()
-}
-
-// fit makes the blocks that a WithBlocks hook returned fit Slack's limits:
-// it leaves out nil blocks, blocks that break a limit on their own (as
-// Validate sees them), blocks whose block_id an earlier block already has
-// and, from the end, blocks beyond the block count or
-// the total text budget, and then says in a last context block how many
-// were left out. Blocks that fit are kept as they are.
-func fit(blocks []slack.Block) []slack.Block {
-	out := make([]slack.Block, 0, min(len(blocks), maxBlocks))
-	v := newValidator()
-	dropped, total := 0, 0
-	for _, b := range blocks {
-		if !v.accept(b, len(out), total) {
-			dropped++
-			continue
-		}
-		total = v.total
-		out = append(out, b)
-	}
-	if dropped > 0 {
-		out = append(out, droppedNote(dropped, v.taken(droppedNoteID)))
-	}
-	return out
-}
-
-// droppedNoteID is the block_id of the note that fit adds.
-const droppedNoteID = "cwslack-left-out"
-
-// droppedNote is the context block that says how many blocks fit left out.
-// It has no block_id when a kept block already has droppedNoteID.
-func droppedNote(n int, idTaken bool) slack.Block {
-	s := "… " + strconv.Itoa(n) + " block(s) left out to fit Slack's limits"
-	id := droppedNoteID
-	if idTaken {
-		id = ""
-	}
-	return slack.NewContextBlock(id, plain(s))
-}
-
-// accept reports whether block b can follow n accepted blocks holding
-// total characters of text, and records it if so.
-func (v *validator) accept(b slack.Block, n, total int) bool {
-	if b == nil || n >= maxBlocks-1 {
-		return false
-	}
-	raw, err := json.Marshal(b)
-	if err != nil {
-		return false
-	}
-	before, ids := len(v.violations), len(v.ids)
-	v.total = total
-	id := v.block("", raw)
-	if len(v.violations) > before || v.total > budgetHook {
-		v.violations = v.violations[:before]
-		if len(v.ids) > ids {
-			delete(v.ids, id)
-		}
-		v.total = total
-		return false
-	}
-	return true
 }

@@ -173,7 +173,7 @@ func (v *validator) blocks(path string, blocks []json.RawMessage) {
 // block checks one block and returns its block_id.
 func (v *validator) block(path string, raw json.RawMessage) string {
 	var b wireBlock
-	if err := json.Unmarshal(raw, &b); err != nil {
+	if err := json.Unmarshal(raw, &b); err != nil || isNull(raw) {
 		v.add(path, "must be a block object")
 		return ""
 	}
@@ -209,20 +209,12 @@ func (v *validator) blockID(path string, id *string) string {
 		v.add(path+"/block_id", "must not be empty when set")
 	case utf8.RuneCountInString(*id) > maxID:
 		v.add(path+"/block_id", tooLong(maxID, *id))
-	case v.taken(*id):
+	case v.ids[*id] != "":
 		v.add(path+"/block_id", "must be unique: "+v.ids[*id]+" has the same one")
 	default:
 		v.ids[*id] = path
 	}
 	return *id
-}
-
-// taken reports whether a block seen before has the block_id id. It looks
-// at the presence of the key, not at the path stored for it, which is ""
-// for the blocks that fit checks.
-func (v *validator) taken(id string) bool {
-	_, ok := v.ids[id]
-	return ok
 }
 
 func (v *validator) section(path string, b *wireBlock) {
