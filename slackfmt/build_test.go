@@ -224,9 +224,12 @@ func TestBuildColorBar(t *testing.T) {
 
 func TestMessageJSON(t *testing.T) {
 	m := Build(metricAlarm())
-	body, err := json.Marshal(m)
+	body, err := m.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if diff := cmp.Diff(decodeAny(t, body), decodeAny(t, mustMarshal(t, m))); diff != "" {
+		t.Errorf("json.Marshal(m) and m.MarshalJSON() differ (-MarshalJSON +json.Marshal):\n%s", diff)
 	}
 	var got struct {
 		Text        string            `json:"text"`
@@ -380,4 +383,22 @@ func TestBuildHook(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustMarshal(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("json.Marshal: %v", err)
+	}
+	return b
+}
+
+func decodeAny(t *testing.T, b []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("json.Unmarshal(%s): %v", b, err)
+	}
+	return v
 }

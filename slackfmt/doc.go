@@ -7,7 +7,7 @@
 //	// …
 //	msg := slackfmt.Build(alarms[0],
 //		slackfmt.WithMention(alarm.StateAlarm, slackfmt.MustParseMention("<!here>")))
-//	body, err := json.Marshal(msg) // the incoming-webhook body
+//	body, err := msg.MarshalJSON() // the incoming-webhook body
 //
 // # What the message shows
 //
@@ -77,7 +77,9 @@
 //
 // # Sending
 //
-// json.Marshal of a [Message] is the body to POST to an incoming webhook.
+// [Message.MarshalJSON] returns the body to POST to an incoming webhook,
+// encoded once; call it directly rather than through json.Marshal, which
+// would check, compact and copy the same bytes once more.
 // [Message.PostMessageOptions] gives the options for chat.postMessage and
 // chat.update with a bot token, and [Message.PreviewURL] a link that opens
 // the message in Block Kit Builder.

@@ -29,8 +29,8 @@ func FuzzBuild(f *testing.F) {
 		for _, a := range alarms {
 			for _, opts := range [][]Option{nil, optionSets["all"], optionSets["compact"]} {
 				m := Build(a, opts...)
-				if _, err := json.Marshal(m); err != nil {
-					t.Fatalf("json.Marshal(Build(…)) = %v", err)
+				if _, err := m.MarshalJSON(); err != nil {
+					t.Fatalf("Build(…).MarshalJSON() = %v", err)
 				}
 				if err := Validate(m); err != nil {
 					t.Fatalf("Validate(Build(…)) = %v", err)

@@ -51,9 +51,9 @@ type textObject struct {
 // textObjects returns every text object in the webhook body of m.
 func textObjects(t testing.TB, m *Message) []textObject {
 	t.Helper()
-	body, err := json.Marshal(m)
+	body, err := m.MarshalJSON()
 	if err != nil {
-		t.Fatalf("json.Marshal: %v", err)
+		t.Fatalf("MarshalJSON: %v", err)
 	}
 	var doc any
 	if err := json.Unmarshal(body, &doc); err != nil {

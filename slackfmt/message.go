@@ -9,8 +9,8 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// Message is a Slack message built from an alarm. json.Marshal of a
-// *Message gives the exact body to POST to an incoming webhook.
+// Message is a Slack message built from an alarm. Its MarshalJSON method
+// returns the exact body to POST to an incoming webhook.
 type Message struct {
 	// Text is the plain summary that notifications and screen readers
 	// use, such as "ALARM: HighCPU in eu-west-3". It is never empty.
@@ -31,8 +31,13 @@ type Message struct {
 // Slack does not add a preview of the console's sign-in page under the
 // alarm.
 //
-// The alarm's < > & stay as they are rather than \u003c and so on: the
-// body is not HTML, and Slack reads both the same.
+// The body is not HTML, so < > & are not escaped as \u003c and so on,
+// except inside the parts that slack-go encodes itself (context elements,
+// attachments' blocks); Slack reads both forms the same.
+//
+// Senders call m.MarshalJSON() directly: json.Marshal(m) returns the same
+// JSON, but only after checking, compacting and copying (and HTML-escaping)
+// it once more.
 func (m Message) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

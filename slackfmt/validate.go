@@ -64,7 +64,7 @@ func Validate(m *Message) error {
 	if m == nil {
 		return &ValidationError{Violations: []Violation{{Problem: "message is nil"}}}
 	}
-	body, err := json.Marshal(m)
+	body, err := m.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("slackfmt: encoding message: %w", err)
 	}
