@@ -372,7 +372,7 @@ func TestBuildHook(t *testing.T) {
 				t.Errorf("block IDs mismatch (-want +got):\n%s", diff)
 			}
 			var vs []Violation
-			var ve *ValidationError
+			var ve *Error
 			if err := Validate(m); errors.As(err, &ve) {
 				vs = ve.Violations
 			} else if err != nil {

@@ -244,8 +244,8 @@ func TestBuildHookEmpty(t *testing.T) {
 	if err := Validate(m); err != nil {
 		t.Errorf("Validate = %v", err)
 	}
-	var ve *ValidationError
+	var ve *Error
 	if err := Validate(&Message{}); !errors.As(err, &ve) || !errors.Is(err, ErrInvalidMessage) {
-		t.Errorf("Validate(empty message) = %v, want a *ValidationError", err)
+		t.Errorf("Validate(empty message) = %v, want a *Error", err)
 	}
 }
