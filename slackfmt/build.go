@@ -10,7 +10,8 @@ import (
 // Build returns the Slack message for a. It never fails and never panics:
 // whatever a holds (a nil alarm, missing fields, hostile or enormous text),
 // the message shows the alarm's name and state, carries no mention or link
-// that the alarm's own text could have smuggled in, and passes Validate.
+// that the alarm's own text could have smuggled in, and passes Validate
+// unless a [WithBlocks] hook changed its blocks.
 //
 // The default layout, top to bottom: a header with the state emoji, state
 // and name; the mentions configured for the state; the description; the
@@ -85,6 +86,17 @@ func (r *renderer) layout() []slack.Block {
 	}
 	bs = add(bs, r.footer())
 	return add(bs, r.buttons())
+}
+
+// compactLine returns the one section of the compact layout: mentions,
+// state change, time, account, region and links.
+func (r *renderer) compactLine() slack.Block {
+	w := newWriter(budgetMentions + budgetState + budgetFooter)
+	r.mentions(&w, " ")
+	r.transition(&w)
+	r.where(&w)
+	r.linkLine(&w)
+	return section(r.id("compact"), &w)
 }
 
 // add appends b to bs unless b is nil.

@@ -1,12 +1,7 @@
 package slackfmt
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -14,41 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/slack-go/slack"
 )
-
-// blockTexts returns the text a reader sees in each block of m, one
-// string per block, for compact expectations.
-func blockTexts(t *testing.T, m *Message) []string {
-	t.Helper()
-	blocks := m.Blocks.BlockSet
-	if len(m.Attachments) > 0 {
-		blocks = m.Attachments[0].Blocks.BlockSet
-	}
-	var out []string
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *slack.HeaderBlock:
-			out = append(out, "header: "+b.Text.Text)
-		case *slack.SectionBlock:
-			out = append(out, "section: "+b.Text.Text)
-		case *slack.ContextBlock:
-			var parts []string
-			for _, e := range b.ContextElements.Elements {
-				parts = append(parts, e.(*slack.TextBlockObject).Text)
-			}
-			out = append(out, "context: "+strings.Join(parts, " | "))
-		case *slack.ActionBlock:
-			var parts []string
-			for _, e := range b.Elements.ElementSet {
-				btn := e.(*slack.ButtonBlockElement)
-				parts = append(parts, btn.Text.Text+" → "+btn.URL)
-			}
-			out = append(out, "actions: "+strings.Join(parts, " | "))
-		default:
-			t.Fatalf("unexpected block %T", b)
-		}
-	}
-	return out
-}
 
 const (
 	date0   = "<!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>"
@@ -222,97 +182,6 @@ func TestBuildColorBar(t *testing.T) {
 	}
 }
 
-func TestMessageJSON(t *testing.T) {
-	m := Build(metricAlarm())
-	body, err := m.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(decodeAny(t, body), decodeAny(t, mustMarshal(t, m))); diff != "" {
-		t.Errorf("json.Marshal(m) and m.MarshalJSON() differ (-MarshalJSON +json.Marshal):\n%s", diff)
-	}
-	var got struct {
-		Text        string            `json:"text"`
-		Blocks      []json.RawMessage `json:"blocks"`
-		Attachments []json.RawMessage `json:"attachments"`
-		Metadata    struct {
-			EventType    string            `json:"event_type"`
-			EventPayload map[string]string `json:"event_payload"`
-		} `json:"metadata"`
-		UnfurlLinks *bool `json:"unfurl_links"`
-		UnfurlMedia *bool `json:"unfurl_media"`
-	}
-	if err := json.Unmarshal(body, &got); err != nil {
-		t.Fatal(err)
-	}
-	wantPayload := map[string]string{
-		"alarm_arn": "arn:aws:cloudwatch:eu-west-3:123456789012:alarm:HighCPU", "alarm_name": "HighCPU",
-		"state": "ALARM", "previous_state": "OK", "region": "eu-west-3", "account_id": "123456789012",
-	}
-	if got.Text != m.Text || len(got.Blocks) != len(m.Blocks.BlockSet) || got.Attachments != nil {
-		t.Errorf("body %s does not carry the text and blocks alone", body)
-	}
-	if got.Metadata.EventType != "cloudwatch_alarm" {
-		t.Errorf("metadata event_type = %q, want cloudwatch_alarm", got.Metadata.EventType)
-	}
-	if diff := cmp.Diff(wantPayload, got.Metadata.EventPayload); diff != "" {
-		t.Errorf("metadata mismatch (-want +got):\n%s", diff)
-	}
-	if got.UnfurlLinks == nil || *got.UnfurlLinks || got.UnfurlMedia == nil || *got.UnfurlMedia {
-		t.Errorf("body %s does not turn unfurling off", body)
-	}
-}
-
-func TestPostMessageOptions(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		opts []Option
-		want map[string]bool // form keys that must be present
-	}{
-		{"blocks", nil, map[string]bool{"text": true, "blocks": true, "metadata": true, "unfurl_links": true, "unfurl_media": true, "attachments": false}},
-		{"colour bar", []Option{WithColorBar(true)}, map[string]bool{"text": true, "attachments": true, "blocks": false}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			m := Build(metricAlarm(), append(tt.opts, WithMention(alarm.StateAlarm, MustParseMention("<!here>")))...)
-			values := postMessage(t, m)
-			for key, present := range tt.want {
-				if _, ok := values[key]; ok != present {
-					t.Errorf("form value %q present = %v, want %v", key, ok, present)
-				}
-			}
-			if got := values.Get("text"); got != m.Text {
-				t.Errorf("text = %q, want %q (never escaped again)", got, m.Text)
-			}
-			for _, key := range []string{"parse", "link_names"} {
-				if values.Has(key) {
-					t.Errorf("form sets %s=%q", key, values.Get(key))
-				}
-			}
-		})
-	}
-}
-
-// postMessage sends m with chat.postMessage to a local server and returns
-// the form that the server received.
-func postMessage(t *testing.T, m *Message) url.Values {
-	t.Helper()
-	var got url.Values
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			t.Errorf("ParseForm: %v", err)
-		}
-		got = r.PostForm
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"ok":true,"channel":"C123","ts":"1700000000.000100"}`)
-	}))
-	defer srv.Close()
-	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/"))
-	if _, _, err := api.PostMessage("C123", m.PostMessageOptions()...); err != nil {
-		t.Fatalf("PostMessage: %v", err)
-	}
-	return got
-}
-
 // TestBuildHook checks that Build sends the blocks a WithBlocks hook
 // returns as they are, and that Validate reports what they break.
 func TestBuildHook(t *testing.T) {
@@ -385,20 +254,16 @@ func TestBuildHook(t *testing.T) {
 	}
 }
 
-func mustMarshal(t *testing.T, v any) []byte {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("json.Marshal: %v", err)
+func TestBuildHookEmpty(t *testing.T) {
+	m := Build(metricAlarm(), WithColorBar(true), WithBlocks(func(*alarm.Alarm, []slack.Block) []slack.Block { return nil }))
+	if m.Blocks.BlockSet != nil || m.Attachments != nil {
+		t.Errorf("Build with a hook that returns no blocks = %+v, want text only", m)
 	}
-	return b
-}
-
-func decodeAny(t *testing.T, b []byte) any {
-	t.Helper()
-	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatalf("json.Unmarshal(%s): %v", b, err)
+	if err := Validate(m); err != nil {
+		t.Errorf("Validate = %v", err)
 	}
-	return v
+	var ve *Error
+	if err := Validate(&Message{}); !errors.As(err, &ve) || !errors.Is(err, ErrInvalidMessage) {
+		t.Errorf("Validate(empty message) = %v, want a *Error", err)
+	}
 }

@@ -38,6 +38,9 @@ func TestGolden(t *testing.T) {
 	for _, file := range payloads(t) {
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		t.Run(name, func(t *testing.T) {
+			if !*update {
+				t.Parallel()
+			}
 			data, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/slack-go/slack"
 )
 
 // encode returns the webhook body of m as golden files hold it: indented,
@@ -147,4 +149,79 @@ func checkSafe(t *testing.T, m *Message, mentions, urls []string) {
 			t.Errorf("%s: %q carries %q", o.path, o.text, bad)
 		}
 	}
+}
+
+// blockTexts returns the text a reader sees in each block of m, one
+// string per block, for compact expectations.
+func blockTexts(t *testing.T, m *Message) []string {
+	t.Helper()
+	blocks := m.Blocks.BlockSet
+	if len(m.Attachments) > 0 {
+		blocks = m.Attachments[0].Blocks.BlockSet
+	}
+	var out []string
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *slack.HeaderBlock:
+			out = append(out, "header: "+b.Text.Text)
+		case *slack.SectionBlock:
+			out = append(out, "section: "+b.Text.Text)
+		case *slack.ContextBlock:
+			var parts []string
+			for _, e := range b.ContextElements.Elements {
+				parts = append(parts, e.(*slack.TextBlockObject).Text)
+			}
+			out = append(out, "context: "+strings.Join(parts, " | "))
+		case *slack.ActionBlock:
+			var parts []string
+			for _, e := range b.Elements.ElementSet {
+				btn := e.(*slack.ButtonBlockElement)
+				parts = append(parts, btn.Text.Text+" → "+btn.URL)
+			}
+			out = append(out, "actions: "+strings.Join(parts, " | "))
+		default:
+			t.Fatalf("unexpected block %T", b)
+		}
+	}
+	return out
+}
+
+// sectionText returns the text of the section of m whose block_id starts
+// with prefix.
+func sectionText(t *testing.T, m *Message, prefix string) string {
+	t.Helper()
+	for _, b := range m.Blocks.BlockSet {
+		if s, ok := b.(*slack.SectionBlock); ok && strings.HasPrefix(s.BlockID, prefix) {
+			return s.Text.Text
+		}
+	}
+	t.Fatalf("no section %s…", prefix)
+	return ""
+}
+
+func firstLine(s string) string {
+	for i := range s {
+		if s[i] == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func mustMarshal(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("json.Marshal: %v", err)
+	}
+	return b
+}
+
+func decodeAny(t *testing.T, b []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("json.Unmarshal(%s): %v", b, err)
+	}
+	return v
 }

@@ -1,8 +1,6 @@
 package slackfmt
 
-import (
-	"strings"
-)
+import "strings"
 
 // Mention is a Slack mention that a message may carry, such as <!here> or
 // <@U024BE7LH>. The only way to make one is ParseMention, so a Mention is

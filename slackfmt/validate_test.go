@@ -171,5 +171,7 @@ func TestValidateErrorCauses(t *testing.T) {
 type unencodable struct{}
 
 func (unencodable) BlockType() slack.MessageBlockType { return "section" }
-func (unencodable) ID() string                        { return "" }
-func (unencodable) MarshalJSON() ([]byte, error)      { return nil, errors.New("cannot") }
+
+func (unencodable) ID() string { return "" }
+
+func (unencodable) MarshalJSON() ([]byte, error) { return nil, errors.New("cannot") }
