@@ -31,12 +31,19 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 	if o.hook != nil {
 		blocks = o.hook(a, blocks)
 	}
-	m := &Message{Text: r.summary(), Metadata: metadata(a)}
+	return newMessage(r.summary(), metadata(a), blocks, &o, a.State.Value)
+}
+
+// newMessage returns the message with the top-level text, metadata md and
+// blocks: in one attachment coloured for state v when o asks for the
+// colour bar, else as they are.
+func newMessage(text string, md *slack.SlackMetadata, blocks []slack.Block, o *options, v alarm.StateValue) *Message {
+	m := &Message{Text: text, Metadata: md}
 	switch {
 	case len(blocks) == 0:
 	case o.colorBar:
 		m.Attachments = []slack.Attachment{{
-			Color:    stateColor(a.State.Value),
+			Color:    stateColor(v),
 			Fallback: m.Text,
 			Blocks:   slack.Blocks{BlockSet: blocks},
 		}}
@@ -74,6 +81,14 @@ func (r *renderer) layout() []slack.Block {
 	bs = add(bs, r.mentionBlock())
 	bs = add(bs, r.description())
 	bs = add(bs, r.stateChange())
+	return r.details(bs)
+}
+
+// details appends to bs the blocks that follow the state change:
+// CloudWatch's reason, then for metric alarms the condition, the queries
+// and the datapoints, or for composite alarms the rule, the children and
+// the suppression, and last the footer and the link buttons.
+func (r *renderer) details(bs []slack.Block) []slack.Block {
 	bs = add(bs, r.reason())
 	if r.isComposite() {
 		bs = add(bs, r.rule())

@@ -36,6 +36,19 @@ func (r *renderer) summary() string {
 	r.mentions(&w, " ")
 	state(&w, r.a.State.Value, modeText)
 	w.text(": ")
+	r.nameIn(&w)
+	r.verdict(&w, ": ", modeText)
+	if p := r.a.PreviousState.Value; p != "" {
+		w.text(" (was ")
+		state(&w, p, modeText)
+		w.text(")")
+	}
+	return w.String()
+}
+
+// nameIn writes the alarm's name and region for the top-level text:
+// "HighCPU in eu-west-3".
+func (r *renderer) nameIn(w *writer) {
 	w.data(clip(r.a.Name, 200), modeText)
 	if r.a.Name == "" {
 		w.text("(unnamed alarm)")
@@ -44,13 +57,6 @@ func (r *renderer) summary() string {
 		w.text(" in ")
 		w.data(clip(r.a.Region, 40), modeText)
 	}
-	r.verdict(&w, ": ", modeText)
-	if p := r.a.PreviousState.Value; p != "" {
-		w.text(" (was ")
-		state(&w, p, modeText)
-		w.text(")")
-	}
-	return w.String()
 }
 
 // mentions writes the mentions configured for the alarm's state,

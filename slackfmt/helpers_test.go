@@ -47,7 +47,7 @@ func unescapeHTML(b []byte) []byte {
 // textObject is a text object found in a message, with its JSON path.
 type textObject struct {
 	path, typ, text string
-	verbatim        bool
+	verbatim, emoji bool
 }
 
 // textObjects returns every text object in the webhook body of m.
@@ -72,7 +72,8 @@ func walk(path string, v any, out *[]textObject) {
 		typ, _ := v["type"].(string)
 		if text, ok := v["text"].(string); ok && (typ == "mrkdwn" || typ == "plain_text") {
 			verbatim, _ := v["verbatim"].(bool)
-			*out = append(*out, textObject{path: path, typ: typ, text: text, verbatim: verbatim})
+			emoji, _ := v["emoji"].(bool)
+			*out = append(*out, textObject{path: path, typ: typ, text: text, verbatim: verbatim, emoji: emoji})
 		}
 		for k, e := range v {
 			walk(path+"/"+k, e, out)

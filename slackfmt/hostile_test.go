@@ -184,6 +184,7 @@ func TestBuildHostile(t *testing.T) {
 					t.Fatalf("Validate(Build(…)) = %v", err)
 				}
 				checkSafe(t, m, mentions, allowedURLs(a, opts))
+				checkNoLiveEmoji(t, m)
 				checkHeader(t, a, m)
 			})
 		}
