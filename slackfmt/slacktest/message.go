@@ -65,14 +65,14 @@ type Message struct {
 }
 
 // OK reports whether the server accepted the request.
-func (m *Message) OK() bool { return m.Error == "" }
+func (m Message) OK() bool { return m.Error == "" }
 
 // PlainText returns the message as a person reads it in Slack, one text
 // per line: the top-level text, then the text of every text object of the
 // blocks and of the attachments' blocks, in order. mrkdwn text goes
 // through [slackfmt.PlainText], so entities are decoded and links and
 // mentions read as words; plain_text is shown as it is.
-func (m *Message) PlainText() string {
+func (m Message) PlainText() string {
 	var lines []string
 	if m.Text != "" {
 		lines = append(lines, slackfmt.PlainText(m.Text))
@@ -93,7 +93,7 @@ func (m *Message) PlainText() string {
 // "<!subteam^S…>". Only the top-level text and mrkdwn text can carry a
 // live mention; a mention written in plain_text, or escaped as
 // &lt;!here&gt;, is only text.
-func (m *Message) Mentions() []string {
+func (m Message) Mentions() []string {
 	var out []string
 	add := func(s string) {
 		for _, mention := range mentionsIn(s) {
@@ -155,7 +155,7 @@ type textObject struct {
 
 // textObjects returns the text objects of the blocks and the attachments'
 // blocks, in document order.
-func (m *Message) textObjects() []textObject {
+func (m Message) textObjects() []textObject {
 	var out []textObject
 	walkJSON(m.BlocksJSON, &out)
 	for _, a := range m.Attachments {
