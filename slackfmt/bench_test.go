@@ -53,7 +53,7 @@ func BenchmarkEncode(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := json.Marshal(m); err != nil {
+				if _, err := m.MarshalJSON(); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -73,7 +73,7 @@ func BenchmarkPipeline(b *testing.B) {
 			for b.Loop() {
 				alarms, _ := alarm.Parse(f.data)
 				for _, a := range alarms {
-					if _, err := json.Marshal(Build(a)); err != nil {
+					if _, err := Build(a).MarshalJSON(); err != nil {
 						b.Fatal(err)
 					}
 				}

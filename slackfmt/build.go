@@ -2,8 +2,6 @@ package slackfmt
 
 import (
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/slack-go/slack"
@@ -12,7 +10,8 @@ import (
 // Build returns the Slack message for a. It never fails and never panics:
 // whatever a holds (a nil alarm, missing fields, hostile or enormous text),
 // the message shows the alarm's name and state, carries no mention or link
-// that the alarm's own text could have smuggled in, and passes Validate.
+// that the alarm's own text could have smuggled in, and passes Validate
+// unless a [WithBlocks] hook changed its blocks.
 //
 // The default layout, top to bottom: a header with the state emoji, state
 // and name; the mentions configured for the state; the description; the
@@ -27,17 +26,24 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 		a = &alarm.Alarm{}
 	}
 	o := newOptions(opts)
-	r := &renderer{a: a, o: &o}
+	r := newRenderer(a, &o)
 	blocks := r.layout()
 	if o.hook != nil {
-		blocks = fit(o.hook(a, blocks))
+		blocks = o.hook(a, blocks)
 	}
-	m := &Message{Text: r.summary(), Metadata: metadata(a)}
+	return newMessage(r.summary(), metadata(a), blocks, &o, a.State.Value)
+}
+
+// newMessage returns the message with the top-level text, metadata md and
+// blocks: in one attachment coloured for state v when o asks for the
+// colour bar, else as they are.
+func newMessage(text string, md *slack.SlackMetadata, blocks []slack.Block, o *options, v alarm.StateValue) *Message {
+	m := &Message{Text: text, Metadata: md}
 	switch {
 	case len(blocks) == 0:
 	case o.colorBar:
 		m.Attachments = []slack.Attachment{{
-			Color:    stateColor(a.State.Value),
+			Color:    stateColor(v),
 			Fallback: m.Text,
 			Blocks:   slack.Blocks{BlockSet: blocks},
 		}}
@@ -51,8 +57,18 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 type renderer struct {
 	a *alarm.Alarm
 	o *options
-	// ids are the block IDs, in the order of blockNames, made once.
-	ids *[len(blockNames)]string
+	// idSuffix ends every block_id: "-" and the Unix time of the state
+	// change, or nothing when the alarm does not say when it changed.
+	idSuffix string
+}
+
+// newRenderer returns the renderer of a message about a with options o.
+func newRenderer(a *alarm.Alarm, o *options) *renderer {
+	r := &renderer{a: a, o: o}
+	if t := a.State.Timestamp; !t.IsZero() {
+		r.idSuffix = "-" + strconv.FormatInt(t.Unix(), 10)
+	}
+	return r
 }
 
 // layout returns the blocks of the default layout, or of the compact one.
@@ -65,6 +81,14 @@ func (r *renderer) layout() []slack.Block {
 	bs = add(bs, r.mentionBlock())
 	bs = add(bs, r.description())
 	bs = add(bs, r.stateChange())
+	return r.details(bs)
+}
+
+// details appends to bs the blocks that follow the state change:
+// CloudWatch's reason, then for metric alarms the condition, the queries
+// and the datapoints, or for composite alarms the rule, the children and
+// the suppression, and last the footer and the link buttons.
+func (r *renderer) details(bs []slack.Block) []slack.Block {
 	bs = add(bs, r.reason())
 	if r.isComposite() {
 		bs = add(bs, r.rule())
@@ -77,6 +101,17 @@ func (r *renderer) layout() []slack.Block {
 	}
 	bs = add(bs, r.footer())
 	return add(bs, r.buttons())
+}
+
+// compactLine returns the one section of the compact layout: mentions,
+// state change, time, account, region and links.
+func (r *renderer) compactLine() slack.Block {
+	w := newWriter(budgetMentions + budgetState + budgetFooter)
+	r.mentions(&w, " ")
+	r.transition(&w)
+	r.where(&w)
+	r.linkLine(&w)
+	return section(r.id("compact"), &w)
 }
 
 // add appends b to bs unless b is nil.
@@ -92,50 +127,10 @@ func (r *renderer) isComposite() bool {
 	return r.a.Kind == alarm.KindComposite || (r.a.AlarmRule != "" && len(r.a.Metrics) == 0)
 }
 
-// blockNames names the blocks of the layouts; their IDs are made at once.
-var blockNames = [...]string{
-	"header", "mentions", "description", "state", "reason", "condition", "queries",
-	"datapoints", "rule", "children", "suppression", "footer", "links", "compact",
-}
-
-// id returns the block_id for the block called name, one of blockNames:
-// "cw-" and the name, and then "-" and the Unix time of the state change,
-// so that a message updated for a later state change gets new block IDs,
-// as Slack asks. It is at most 40 characters.
-func (r *renderer) id(name string) string {
-	if r.ids == nil {
-		r.ids = makeIDs(r.a.State.Timestamp)
-	}
-	for i, n := range blockNames {
-		if n == name {
-			return r.ids[i]
-		}
-	}
-	return "cw-" + name
-}
-
-// makeIDs returns the block IDs for a state change at t, all cut from one
-// string.
-func makeIDs(t time.Time) *[len(blockNames)]string {
-	var suffix []byte
-	if !t.IsZero() {
-		suffix = strconv.AppendInt(append(make([]byte, 0, 24), '-'), t.Unix(), 10)
-	}
-	var b strings.Builder
-	b.Grow(len(blockNames) * (len("cw-description") + len(suffix)))
-	var ends [len(blockNames)]int
-	for i, n := range blockNames {
-		b.WriteString("cw-")
-		b.WriteString(n)
-		b.Write(suffix)
-		ends[i] = b.Len()
-	}
-	all, ids, start := b.String(), new([len(blockNames)]string), 0
-	for i, end := range ends {
-		ids[i], start = all[start:end], end
-	}
-	return ids
-}
+// id returns the block_id for the block called name: "cw-", the name and
+// the renderer's suffix, so that a message updated for a later state
+// change gets new block IDs, as Slack asks.
+func (r *renderer) id(name string) string { return "cw-" + name + r.idSuffix }
 
 // section returns a section block with the mrkdwn text s, or nil when w
 // wrote nothing.

@@ -1,11 +1,7 @@
 package slackfmt
 
 import (
-	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
+	"errors"
 	"strings"
 	"testing"
 
@@ -13,41 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/slack-go/slack"
 )
-
-// blockTexts returns the text a reader sees in each block of m, one
-// string per block, for compact expectations.
-func blockTexts(t *testing.T, m *Message) []string {
-	t.Helper()
-	blocks := m.Blocks.BlockSet
-	if len(m.Attachments) > 0 {
-		blocks = m.Attachments[0].Blocks.BlockSet
-	}
-	var out []string
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *slack.HeaderBlock:
-			out = append(out, "header: "+b.Text.Text)
-		case *slack.SectionBlock:
-			out = append(out, "section: "+b.Text.Text)
-		case *slack.ContextBlock:
-			var parts []string
-			for _, e := range b.ContextElements.Elements {
-				parts = append(parts, e.(*slack.TextBlockObject).Text)
-			}
-			out = append(out, "context: "+strings.Join(parts, " | "))
-		case *slack.ActionBlock:
-			var parts []string
-			for _, e := range b.Elements.ElementSet {
-				btn := e.(*slack.ButtonBlockElement)
-				parts = append(parts, btn.Text.Text+" → "+btn.URL)
-			}
-			out = append(out, "actions: "+strings.Join(parts, " | "))
-		default:
-			t.Fatalf("unexpected block %T", b)
-		}
-	}
-	return out
-}
 
 const (
 	date0   = "<!date^1700000000^{date_short_pretty} at {time}|2023-11-14 22:13 UTC>"
@@ -221,90 +182,88 @@ func TestBuildColorBar(t *testing.T) {
 	}
 }
 
-func TestMessageJSON(t *testing.T) {
-	m := Build(metricAlarm())
-	body, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got struct {
-		Text        string            `json:"text"`
-		Blocks      []json.RawMessage `json:"blocks"`
-		Attachments []json.RawMessage `json:"attachments"`
-		Metadata    struct {
-			EventType    string            `json:"event_type"`
-			EventPayload map[string]string `json:"event_payload"`
-		} `json:"metadata"`
-		UnfurlLinks *bool `json:"unfurl_links"`
-		UnfurlMedia *bool `json:"unfurl_media"`
-	}
-	if err := json.Unmarshal(body, &got); err != nil {
-		t.Fatal(err)
-	}
-	wantPayload := map[string]string{
-		"alarm_arn": "arn:aws:cloudwatch:eu-west-3:123456789012:alarm:HighCPU", "alarm_name": "HighCPU",
-		"state": "ALARM", "previous_state": "OK", "region": "eu-west-3", "account_id": "123456789012",
-	}
-	if got.Text != m.Text || len(got.Blocks) != len(m.Blocks.BlockSet) || got.Attachments != nil {
-		t.Errorf("body %s does not carry the text and blocks alone", body)
-	}
-	if got.Metadata.EventType != "cloudwatch_alarm" {
-		t.Errorf("metadata event_type = %q, want cloudwatch_alarm", got.Metadata.EventType)
-	}
-	if diff := cmp.Diff(wantPayload, got.Metadata.EventPayload); diff != "" {
-		t.Errorf("metadata mismatch (-want +got):\n%s", diff)
-	}
-	if got.UnfurlLinks == nil || *got.UnfurlLinks || got.UnfurlMedia == nil || *got.UnfurlMedia {
-		t.Errorf("body %s does not turn unfurling off", body)
-	}
-}
-
-func TestPostMessageOptions(t *testing.T) {
-	for _, tt := range []struct {
+// TestBuildHook checks that Build sends the blocks a WithBlocks hook
+// returns as they are, and that Validate reports what they break.
+func TestBuildHook(t *testing.T) {
+	const header = "cw-header-1700000000"
+	ctx := func(id, text string) slack.Block { return slack.NewContextBlock(id, plain(text)) }
+	tests := []struct {
 		name string
-		opts []Option
-		want map[string]bool // form keys that must be present
-	}{
-		{"blocks", nil, map[string]bool{"text": true, "blocks": true, "metadata": true, "unfurl_links": true, "unfurl_media": true, "attachments": false}},
-		{"colour bar", []Option{WithColorBar(true)}, map[string]bool{"text": true, "attachments": true, "blocks": false}},
-	} {
+		hook func(a *alarm.Alarm, bs []slack.Block) []slack.Block
+		ids  []string
+		want []Violation // from Validate
+	}{{
+		name: "blocks added",
+		hook: func(_ *alarm.Alarm, bs []slack.Block) []slack.Block {
+			return append(bs[:1], ctx("mine", "a"), ctx("", "b"))
+		},
+		ids: []string{header, "mine", ""},
+	}, {
+		name: "copy of the header's ID",
+		hook: func(_ *alarm.Alarm, bs []slack.Block) []slack.Block {
+			return append(bs[:1], ctx(header, "spoof"))
+		},
+		ids:  []string{header, header},
+		want: []Violation{{"/blocks/1/block_id", "must be unique: /blocks/0 has the same one"}},
+	}, {
+		name: "limits broken",
+		hook: func(_ *alarm.Alarm, bs []slack.Block) []slack.Block {
+			return append(bs[:1], slack.NewHeaderBlock(plain(strings.Repeat("h", 151))), nil)
+		},
+		ids: []string{header, "", ""},
+		want: []Violation{
+			{"/blocks/1/text/text", "must be at most 150 characters (has 151)"},
+			{"/blocks/2", "must be a block object"},
+		},
+	}}
+	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := Build(metricAlarm(), append(tt.opts, WithMention(alarm.StateAlarm, MustParseMention("<!here>")))...)
-			values := postMessage(t, m)
-			for key, present := range tt.want {
-				if _, ok := values[key]; ok != present {
-					t.Errorf("form value %q present = %v, want %v", key, ok, present)
+			var got []slack.Block
+			m := Build(metricAlarm(), WithBlocks(func(a *alarm.Alarm, bs []slack.Block) []slack.Block {
+				got = tt.hook(a, bs)
+				return got
+			}))
+			if len(m.Blocks.BlockSet) != len(got) {
+				t.Fatalf("Build sent %d blocks, the hook returned %d", len(m.Blocks.BlockSet), len(got))
+			}
+			var ids []string
+			for i, b := range m.Blocks.BlockSet {
+				if b != got[i] {
+					t.Errorf("block %d is %v, the hook returned %v", i, b, got[i])
+				}
+				if b != nil {
+					ids = append(ids, b.ID())
+				} else {
+					ids = append(ids, "")
 				}
 			}
-			if got := values.Get("text"); got != m.Text {
-				t.Errorf("text = %q, want %q (never escaped again)", got, m.Text)
+			if diff := cmp.Diff(tt.ids, ids); diff != "" {
+				t.Errorf("block IDs mismatch (-want +got):\n%s", diff)
 			}
-			for _, key := range []string{"parse", "link_names"} {
-				if values.Has(key) {
-					t.Errorf("form sets %s=%q", key, values.Get(key))
-				}
+			var vs []Violation
+			var ve *Error
+			if err := Validate(m); errors.As(err, &ve) {
+				vs = ve.Violations
+			} else if err != nil {
+				t.Fatalf("Validate = %v", err)
+			}
+			if diff := cmp.Diff(tt.want, vs); diff != "" {
+				t.Errorf("violations mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
 }
 
-// postMessage sends m with chat.postMessage to a local server and returns
-// the form that the server received.
-func postMessage(t *testing.T, m *Message) url.Values {
-	t.Helper()
-	var got url.Values
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			t.Errorf("ParseForm: %v", err)
-		}
-		got = r.PostForm
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"ok":true,"channel":"C123","ts":"1700000000.000100"}`)
-	}))
-	defer srv.Close()
-	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/"))
-	if _, _, err := api.PostMessage("C123", m.PostMessageOptions()...); err != nil {
-		t.Fatalf("PostMessage: %v", err)
+func TestBuildHookEmpty(t *testing.T) {
+	m := Build(metricAlarm(), WithColorBar(true), WithBlocks(func(*alarm.Alarm, []slack.Block) []slack.Block { return nil }))
+	if m.Blocks.BlockSet != nil || m.Attachments != nil {
+		t.Errorf("Build with a hook that returns no blocks = %+v, want text only", m)
 	}
-	return got
+	if err := Validate(m); err != nil {
+		t.Errorf("Validate = %v", err)
+	}
+	var ve *Error
+	if err := Validate(&Message{}); !errors.As(err, &ve) || !errors.Is(err, ErrInvalidMessage) {
+		t.Errorf("Validate(empty message) = %v, want a *Error", err)
+	}
 }

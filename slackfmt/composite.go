@@ -28,7 +28,7 @@ func (r *renderer) rule() slack.Block {
 		return nil
 	}
 	w := newWriter(budgetRule)
-	w.raw("*Rule:* ")
+	w.text("*Rule:* ")
 	w.span("`", "`", ruleNames(r.a.AlarmRule), modeCode, budgetRule)
 	return section(r.id("rule"), &w)
 }
@@ -86,7 +86,7 @@ func (r *renderer) children() slack.Block {
 		return nil
 	}
 	w := newWriter(budgetChildren)
-	w.raw("*Triggered by:*")
+	w.text("*Triggered by:*")
 	w.list(len(cs), maxChildren, "", func(i int) { child(&w, &cs[i]) })
 	return section(r.id("children"), &w)
 }
@@ -94,7 +94,7 @@ func (r *renderer) children() slack.Block {
 // child writes one line of the children: "🔴 <url|name> ALARM · <date>",
 // the name as code when it cannot be linked.
 func child(w *writer, c *alarm.Child) {
-	w.raw(stateEmoji(c.State) + " ")
+	w.text(stateEmoji(c.State) + " ")
 	name := c.Name()
 	if name == "" {
 		name = c.ARN
@@ -102,20 +102,20 @@ func child(w *writer, c *alarm.Child) {
 	u, ok := safeURL(c.ConsoleURL())
 	switch {
 	case name == "":
-		w.raw("unknown child")
+		w.text("unknown child")
 	case ok && len(u) <= maxChildURL:
 		w.link(u, name, maxChildName)
 	default:
 		w.span("`", "`", name, modeCode, maxChildName)
 	}
-	w.raw(" ")
+	w.text(" ")
 	if c.State.Valid() || c.State == "" {
 		state(w, c.State, modeMrkdwn)
 	} else {
 		w.span("", "", string(c.State), modeMrkdwn, 40)
 	}
 	if !c.Timestamp.IsZero() {
-		w.raw(" · ")
+		w.text(" · ")
 		w.date(c.Timestamp)
 	}
 }
@@ -129,12 +129,12 @@ func (r *renderer) suppression() slack.Block {
 	}
 	w := newWriter(budgetSuppression)
 	if st.ActionsSuppressedBy != "" {
-		w.raw("*Actions suppressed* (")
-		w.put(st.ActionsSuppressedBy, modeMrkdwn)
-		w.raw(")")
+		w.text("*Actions suppressed* (")
+		w.data(st.ActionsSuppressedBy, modeMrkdwn)
+		w.text(")")
 		if st.ActionsSuppressedReason != "" {
-			w.raw(": ")
-			w.put(st.ActionsSuppressedReason, modeMrkdwn)
+			w.text(": ")
+			w.data(st.ActionsSuppressedReason, modeMrkdwn)
 		}
 	}
 	if sup != nil {
@@ -146,14 +146,14 @@ func (r *renderer) suppression() slack.Block {
 // suppressor writes the suppressor alarm, by name, and its periods.
 func suppressor(w *writer, sup *alarm.Suppressor) {
 	if !w.empty() {
-		w.raw("\n")
+		w.text("\n")
 	}
-	w.raw("*Suppressor:* ")
+	w.text("*Suppressor:* ")
 	w.span("`", "`", ruleNames(sup.Alarm), modeCode, maxSuppressor)
 	if p := period(sup.WaitPeriod); p != "" {
-		w.raw(" · wait " + p)
+		w.text(" · wait " + p)
 	}
 	if p := period(sup.ExtensionPeriod); p != "" {
-		w.raw(" · extension " + p)
+		w.text(" · extension " + p)
 	}
 }

@@ -16,7 +16,7 @@ func (r *renderer) condition() slack.Block {
 		return nil
 	}
 	w := newWriter(budgetCondition)
-	w.raw("*Condition:* ")
+	w.text("*Condition:* ")
 	subjectName(&w, r.subject(), len(r.a.Metrics) > 1)
 	n := w.n
 	r.comparison(&w, c)
@@ -26,7 +26,7 @@ func (r *renderer) condition() slack.Block {
 	}
 	r.missingData(&w, c)
 	if r.a.State.EvaluationState == "PARTIAL_DATA" {
-		w.raw("\nEvaluated on partial data: the query returned more than Metrics Insights can evaluate.")
+		w.text("\nEvaluated on partial data: the query returned more than Metrics Insights can evaluate.")
 	}
 	return section(r.id("condition"), &w)
 }
@@ -63,23 +63,23 @@ func (r *renderer) bandID() string {
 func subjectName(w *writer, m *alarm.Metric, showID bool) {
 	switch {
 	case m == nil:
-		w.raw("the metric")
+		w.text("the metric")
 		return
 	case m.Label != "":
-		w.put(m.Label, modeMrkdwn)
+		w.data(m.Label, modeMrkdwn)
 	case m.MetricName != "":
-		w.put(m.MetricName, modeMrkdwn)
+		w.data(m.MetricName, modeMrkdwn)
 	case m.ID != "":
-		w.put(m.ID, modeMrkdwn)
+		w.data(m.ID, modeMrkdwn)
 		return
 	default:
-		w.raw("the metric")
+		w.text("the metric")
 		return
 	}
 	if m.ID != "" && showID {
-		w.raw(" (")
-		w.put(m.ID, modeMrkdwn)
-		w.raw(")")
+		w.text(" (")
+		w.data(m.ID, modeMrkdwn)
+		w.text(")")
 	}
 }
 
@@ -88,20 +88,20 @@ func (r *renderer) comparison(w *writer, c *alarm.Condition) {
 	op := c.ComparisonOperator
 	switch {
 	case op.IsBand():
-		w.raw(" " + bandWords(op))
+		w.text(" " + bandWords(op))
 		r.band(w)
 	case op.Symbol() != "":
-		w.raw(" ")
-		w.put(op.Symbol(), modeMrkdwn) // "<" and ">" are mrkdwn control characters too
-		w.raw(" ")
+		w.text(" ")
+		w.data(op.Symbol(), modeMrkdwn) // "<" and ">" are mrkdwn control characters too
+		w.text(" ")
 		r.threshold(w, c.Threshold)
 	case op != "":
-		w.raw(" ")
-		w.put(string(op), modeMrkdwn)
-		w.raw(" ")
+		w.text(" ")
+		w.data(string(op), modeMrkdwn)
+		w.text(" ")
 		r.threshold(w, c.Threshold)
 	case c.Threshold != nil:
-		w.raw(" vs threshold ")
+		w.text(" vs threshold ")
 		r.threshold(w, c.Threshold)
 	}
 }
@@ -130,7 +130,7 @@ func (r *renderer) band(w *writer) {
 			break
 		}
 	}
-	w.raw(" ")
+	w.text(" ")
 	w.span("`", "`", text, modeCode, maxExpression)
 }
 
@@ -138,7 +138,7 @@ func (r *renderer) band(w *writer) {
 // threshold" when it is not known.
 func (r *renderer) threshold(w *writer, t *float64) {
 	if t == nil {
-		w.raw("the threshold")
+		w.text("the threshold")
 		return
 	}
 	quantity(w, *t, r.unit(), modeMrkdwn)
@@ -158,13 +158,13 @@ func (r *renderer) evaluation(w *writer, c *alarm.Condition) {
 	if n == 1 {
 		unit = " datapoint"
 	}
-	w.raw(" for " + strconv.Itoa(m) + " of " + strconv.Itoa(n) + unit)
+	w.text(" for " + strconv.Itoa(m) + " of " + strconv.Itoa(n) + unit)
 	p := c.Period
 	if s := r.subject(); p <= 0 && s != nil {
 		p = s.Period
 	}
 	if p := period(p); p != "" {
-		w.raw(" of " + p)
+		w.text(" of " + p)
 	}
 }
 
@@ -175,14 +175,14 @@ func (r *renderer) evaluation(w *writer, c *alarm.Condition) {
 func (r *renderer) missingData(w *writer, c *alarm.Condition) {
 	switch c.TreatMissingData {
 	case alarm.TreatBreaching:
-		w.raw("\nMissing data counts as breaching.")
+		w.text("\nMissing data counts as breaching.")
 	case alarm.TreatNotBreaching:
-		w.raw("\nMissing data counts as not breaching.")
+		w.text("\nMissing data counts as not breaching.")
 	case alarm.TreatIgnore:
-		w.raw("\nMissing data is ignored: the alarm keeps its state.")
+		w.text("\nMissing data is ignored: the alarm keeps its state.")
 	default:
 		if r.missingDatapoints() {
-			w.raw("\nMissing datapoints (–) are left out of the evaluation.")
+			w.text("\nMissing datapoints (–) are left out of the evaluation.")
 		}
 	}
 }

@@ -23,14 +23,14 @@ func (r *renderer) datapoints() slack.Block {
 	}
 	shown := all[max(0, len(all)-maxDatapoints):]
 	w := newWriter(budgetDatapoints)
-	w.raw("*Recent datapoints*")
+	w.text("*Recent datapoints*")
 	r.datapointDetails(&w)
 	if len(shown) < len(all) {
-		w.raw(" · last " + strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)))
+		w.text(" · last " + strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)))
 	}
 	r.against(&w, shown[len(shown)-1])
 	r.legend(&w, shown)
-	w.raw("\n")
+	w.text("\n")
 	if finite(shown) >= 2 {
 		var a [64]byte
 		b := appendSparkline(append(a[:0], '`'), shown)
@@ -38,7 +38,7 @@ func (r *renderer) datapoints() slack.Block {
 	}
 	for i, d := range shown {
 		if i > 0 {
-			w.raw(" · ")
+			w.text(" · ")
 		}
 		r.value(&w, d)
 	}
@@ -49,11 +49,11 @@ func (r *renderer) datapoints() slack.Block {
 // are several, and " · *bold* = breaching" when any of them is bold.
 func (r *renderer) legend(w *writer, shown []alarm.Datapoint) {
 	if len(shown) > 1 {
-		w.raw(" · oldest → newest")
+		w.text(" · oldest → newest")
 	}
 	for _, d := range shown {
 		if r.breaches(d) {
-			w.raw(" · *bold* = breaching")
+			w.text(" · *bold* = breaching")
 			return
 		}
 	}
@@ -77,14 +77,14 @@ func (r *renderer) against(w *writer, last alarm.Datapoint) {
 	c := r.a.Condition
 	switch {
 	case c != nil && c.Threshold != nil:
-		w.raw(" vs threshold ")
+		w.text(" vs threshold ")
 		r.threshold(w, c.Threshold)
 	case last.Lower != nil && last.Upper != nil:
-		w.raw(" vs band ")
+		w.text(" vs band ")
 		w.num(*last.Lower)
-		w.raw("–")
+		w.text("–")
 		quantity(w, *last.Upper, r.unit(), modeMrkdwn)
-		w.raw(" (latest)")
+		w.text(" (latest)")
 	}
 }
 
@@ -92,7 +92,7 @@ func (r *renderer) against(w *writer, last alarm.Datapoint) {
 func (r *renderer) value(w *writer, d alarm.Datapoint) {
 	switch {
 	case d.Value == nil:
-		w.raw("–")
+		w.text("–")
 	case r.breaches(d):
 		var a [34]byte
 		b := appendNum(append(a[:0], '*'), *d.Value)

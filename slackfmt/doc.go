@@ -7,7 +7,7 @@
 //	// …
 //	msg := slackfmt.Build(alarms[0],
 //		slackfmt.WithMention(alarm.StateAlarm, slackfmt.MustParseMention("<!here>")))
-//	body, err := json.Marshal(msg) // the incoming-webhook body
+//	body, err := msg.MarshalJSON() // the incoming-webhook body
 //
 // # What the message shows
 //
@@ -38,6 +38,12 @@
 // ([WithAccountAlias]), a compact form ([WithCompact]) and a hook to add
 // or replace blocks ([WithBlocks]).
 //
+// Once the alarm is OK again, [BuildResolved] makes the message that
+// replaces the original (a bot sends it with chat.update): the same
+// details, a header "✅ Resolved: HighCPU", a line saying when the alarm
+// returned to OK and after how long ("*ALARM → OK* after 1 h 5 min"), and
+// no mention.
+//
 // # Safety
 //
 // Everything that comes from the alarm (names, descriptions, reasons,
@@ -59,6 +65,10 @@
 // and only as http or https URLs. No message ever asks Slack for parse=full or
 // link_names.
 //
+// [PlainText] turns Slack text back into what a person reads (entities
+// decoded, neutralising characters dropped, date tokens, links and
+// mentions readable), for terminals, logs and tests.
+//
 // # Limits
 //
 // Slack refuses a whole message (HTTP 400 invalid_blocks from a webhook)
@@ -71,16 +81,22 @@
 // never leaves a code span or a link open, and long lists (queries,
 // children, tags) show whole items only and end with "+N more", for which
 // room is kept. [Validate] checks a message against every limit and
-// reports each violation with its JSON path, so that a message changed by
-// hand can be checked before it is sent; blocks from a [WithBlocks] hook
-// that would break a limit, or repeat a block_id, are left out by Build.
+// reports each violation with its JSON path (as an [*Error] of kind
+// [ErrInvalidMessage]), so that a message changed by hand or by a
+// [WithBlocks] hook, whose blocks Build sends as they are, can be checked
+// before it is sent.
 //
 // # Sending
 //
-// json.Marshal of a [Message] is the body to POST to an incoming webhook.
+// [Message.MarshalJSON] returns the body to POST to an incoming webhook,
+// encoded once; call it directly rather than through json.Marshal, which
+// would check, compact and copy the same bytes once more.
 // [Message.PostMessageOptions] gives the options for chat.postMessage and
 // chat.update with a bot token, and [Message.PreviewURL] a link that opens
-// the message in Block Kit Builder.
+// the message in Block Kit Builder. Package
+// [github.com/cwslack/cwslack/slackfmt/slacktest] is a local fake of
+// Slack's incoming webhooks and Web API for testing code that sends
+// messages.
 //
 // Non-goals: delivery, retries and threading belong to the send package;
 // the message carries metadata (event type "cloudwatch_alarm", the alarm

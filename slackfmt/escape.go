@@ -10,7 +10,7 @@ import (
 
 // How alarm-derived text is set out. Every string that comes from the alarm
 // (names, descriptions, reasons, labels, dimension values, tags) goes
-// through writer.put with one of these modes, in one pass, exactly once;
+// through writer.data with one of these modes, in one pass, exactly once;
 // nothing else ever escapes, so nothing is escaped twice.
 type mode uint8
 

@@ -54,19 +54,15 @@ func TestDateToken(t *testing.T) {
 	}
 }
 
-func TestSparkline(t *testing.T) {
-	tests := []struct {
-		in   []float64
-		want string
-	}{
-		{[]float64{1, 2, 3, 4, 5, 6, 7, 8}, "▁▂▃▄▅▆▇█"},
-		{[]float64{5, 5, 5}, "▅▅▅"},
-		{[]float64{-math.MaxFloat64, math.MaxFloat64, 0}, "▁█▅"},
-		{[]float64{1, math.NaN(), math.Inf(1), 2}, "▁  █"},
+func TestUnitSymbol(t *testing.T) {
+	tests := map[string]string{
+		"": "", "Count": "", "Percent": "%", "Milliseconds": "ms", "Seconds": "s", "Microseconds": "µs",
+		"Bytes": "B", "Kilobytes": "KB", "Megabytes": "MB", "Gigabytes": "GB", "Bytes/Second": "B/s",
+		"Count/Second": "/s", "Kilobits/Second": "Kilobits/Second",
 	}
-	for _, tt := range tests {
-		if got := string(appendSparkline(nil, values(tt.in...))); got != tt.want {
-			t.Errorf("appendSparkline(%v) = %q, want %q", tt.in, got, tt.want)
+	for in, want := range tests {
+		if got := unitSymbol(in); got != want {
+			t.Errorf("unitSymbol(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -8,9 +8,11 @@ import (
 	"github.com/cwslack/cwslack/alarm"
 )
 
-// FuzzBuild checks that anything alarm.Parse accepts, Build turns into a
-// message that encodes to JSON, passes Validate and carries no mention or
-// link that the configuration did not ask for, with and without options.
+// FuzzBuild checks that anything alarm.Parse accepts, Build and
+// BuildResolved turn into a message that encodes to JSON, passes Validate
+// and carries no live emoji code, and no mention or link that the
+// configuration did not ask for (no mention at all once resolved), with
+// and without options.
 func FuzzBuild(f *testing.F) {
 	for _, file := range payloads(f) {
 		data, err := os.ReadFile(file)
@@ -29,14 +31,31 @@ func FuzzBuild(f *testing.F) {
 		for _, a := range alarms {
 			for _, opts := range [][]Option{nil, optionSets["all"], optionSets["compact"]} {
 				m := Build(a, opts...)
-				if _, err := json.Marshal(m); err != nil {
-					t.Fatalf("json.Marshal(Build(…)) = %v", err)
+				if _, err := m.MarshalJSON(); err != nil {
+					t.Fatalf("Build(…).MarshalJSON() = %v", err)
 				}
 				if err := Validate(m); err != nil {
 					t.Fatalf("Validate(Build(…)) = %v", err)
 				}
 				checkSafe(t, m, mentions, allowedURLs(a, opts))
+				checkNoLiveEmoji(t, m)
+				for _, ok := range []*alarm.Alarm{nil, a, alarms[len(alarms)-1]} {
+					checkResolved(t, a, ok, opts)
+				}
 			}
 		}
 	})
+}
+
+// checkResolved fails t unless BuildResolved(announced, ok, opts...)
+// passes Validate and carries no mention, no link but the announced
+// alarm's and no live emoji code.
+func checkResolved(t *testing.T, announced, ok *alarm.Alarm, opts []Option) {
+	t.Helper()
+	m := BuildResolved(announced, ok, opts...)
+	if err := Validate(m); err != nil {
+		t.Fatalf("Validate(BuildResolved(…)) = %v", err)
+	}
+	checkSafe(t, m, nil, allowedURLs(announced, opts))
+	checkNoLiveEmoji(t, m)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/google/go-cmp/cmp"
@@ -29,33 +30,93 @@ func payloads(t testing.TB) []string {
 	return files
 }
 
-// TestGolden builds the message of every alarm in every decode fixture and
-// compares its webhook body with testdata/slack/<fixture>.json (with
-// "-<n>" before ".json" for the n-th alarm of a fixture with several).
-// Fixtures that hold no alarm are the decode tests' business and are
-// skipped here; every alarm is also checked with Validate.
-func TestGolden(t *testing.T) {
+// fixtureAlarm is an alarm of a decode fixture, named as its golden files
+// are: the fixture's name, with "-<n>" for the n-th alarm of a fixture
+// with several.
+type fixtureAlarm struct {
+	name  string
+	alarm *alarm.Alarm
+}
+
+// fixtureAlarms returns every alarm of every decode fixture. Fixtures that
+// hold no alarm are the decode tests' business and are left out.
+func fixtureAlarms(t *testing.T) []fixtureAlarm {
+	t.Helper()
+	var out []fixtureAlarm
 	for _, file := range payloads(t) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		alarms, _ := alarm.Parse(data)
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
-		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+		for i, a := range alarms {
+			n := name
+			if len(alarms) > 1 {
+				n += "-" + strconv.Itoa(i)
 			}
-			alarms, err := alarm.Parse(data)
-			if len(alarms) == 0 {
-				t.Skipf("no alarm: %v", err)
+			out = append(out, fixtureAlarm{n, a})
+		}
+	}
+	return out
+}
+
+// TestGolden builds the message of every alarm of every decode fixture
+// and compares its webhook body with testdata/slack/<name>.json; every
+// message is also checked with Validate.
+func TestGolden(t *testing.T) {
+	var names []string
+	for _, f := range fixtureAlarms(t) {
+		names = append(names, f.name)
+		t.Run(f.name, func(t *testing.T) {
+			if !*update {
+				t.Parallel()
 			}
-			for i, a := range alarms {
-				golden := filepath.Join("..", "testdata", "slack", name+".json")
-				if len(alarms) > 1 {
-					golden = filepath.Join("..", "testdata", "slack", name+"-"+strconv.Itoa(i)+".json")
-				}
-				checkGolden(t, golden, Build(a))
-			}
+			checkGolden(t, filepath.Join("..", "testdata", "slack", f.name+".json"), Build(f.alarm))
 		})
 	}
-	checkNoStaleGoldens(t)
+	checkNoStaleGoldens(t, filepath.Join("..", "testdata", "slack"), names)
+}
+
+// TestGoldenResolved builds the resolved message of every alarm in ALARM
+// of the decode fixtures and compares its webhook body with
+// testdata/slack/resolved/<name>.json. The OK state change is the
+// fixtures' own when one of them holds a later OK of the same alarm, else
+// the announced alarm moved to OK 65 minutes later, without datapoints.
+func TestGoldenResolved(t *testing.T) {
+	all := fixtureAlarms(t)
+	var names []string
+	for _, f := range all {
+		if f.alarm.State.Value != alarm.StateAlarm {
+			continue
+		}
+		names = append(names, f.name)
+		t.Run(f.name, func(t *testing.T) {
+			if !*update {
+				t.Parallel()
+			}
+			m := BuildResolved(f.alarm, okFor(all, f.alarm))
+			checkGolden(t, filepath.Join("..", "testdata", "slack", "resolved", f.name+".json"), m)
+		})
+	}
+	checkNoStaleGoldens(t, filepath.Join("..", "testdata", "slack", "resolved"), names)
+}
+
+// okFor returns the OK state change that resolves announced: the first
+// fixture alarm with its ARN in OK after it, or else announced moved to OK
+// 65 minutes later, without datapoints.
+func okFor(all []fixtureAlarm, announced *alarm.Alarm) *alarm.Alarm {
+	for _, f := range all {
+		a := f.alarm
+		if a.ARN != "" && a.ARN == announced.ARN && a.State.Value == alarm.StateOK && a.State.Timestamp.After(announced.State.Timestamp) {
+			return a
+		}
+	}
+	ok := *announced
+	ok.PreviousState = announced.State
+	ok.State = alarm.State{Value: alarm.StateOK, Timestamp: announced.State.Timestamp.Add(65 * time.Minute)}
+	ok.Datapoints = nil
+	return &ok
 }
 
 func checkGolden(t *testing.T, golden string, m *Message) {
@@ -85,24 +146,25 @@ func checkGolden(t *testing.T, golden string, m *Message) {
 	}
 }
 
-// checkNoStaleGoldens fails when testdata/slack holds a golden file whose
-// fixture is gone, so that renamed fixtures do not leave orphans.
-func checkNoStaleGoldens(t *testing.T) {
-	goldens, _ := filepath.Glob("../testdata/slack/*.json")
+// checkNoStaleGoldens fails when dir holds a golden file that is not one
+// of names, such as the golden of a fixture that was renamed or removed;
+// with -update, it removes it.
+func checkNoStaleGoldens(t *testing.T, dir string, names []string) {
+	t.Helper()
+	goldens, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, g := range goldens {
-		base := strings.TrimSuffix(filepath.Base(g), ".json")
-		if _, err := os.Stat(filepath.Join("..", "testdata", "payloads", base+".json")); err == nil {
+		if contains(names, strings.TrimSuffix(filepath.Base(g), ".json")) {
 			continue
-		}
-		if i := strings.LastIndexByte(base, '-'); i > 0 {
-			if _, err := os.Stat(filepath.Join("..", "testdata", "payloads", base[:i]+".json")); err == nil {
-				continue
-			}
 		}
 		if *update {
-			os.Remove(g)
+			if err := os.Remove(g); err != nil {
+				t.Error(err)
+			}
 			continue
 		}
-		t.Errorf("golden file %s has no fixture in testdata/payloads: run go test ./slackfmt -update", g)
+		t.Errorf("golden file %s belongs to no fixture alarm: run go test ./slackfmt -update", g)
 	}
 }

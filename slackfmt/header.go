@@ -1,66 +1,29 @@
 package slackfmt
 
 import (
+	"strings"
+
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/slack-go/slack"
 )
 
-// stateEmoji returns the emoji that marks state v. They are Unicode
-// characters, not :codes:, so they render whatever the emoji flag of the
-// text object says.
-func stateEmoji(v alarm.StateValue) string {
-	switch v {
-	case alarm.StateAlarm:
-		return "🔴"
-	case alarm.StateOK:
-		return "✅"
-	case alarm.StateInsufficientData:
-		return "⚪"
-	}
-	return "❔"
-}
-
-// stateColor returns the colour of the attachment bar for state v.
-func stateColor(v alarm.StateValue) string {
-	switch v {
-	case alarm.StateAlarm:
-		return "#D13212"
-	case alarm.StateOK:
-		return "#1D8102"
-	}
-	return "#8D99A8"
-}
-
-// state writes state v: the known states as they are, anything else as
-// data, and "UNKNOWN" for none.
-func state(w *writer, v alarm.StateValue, m mode) {
-	switch {
-	case v.Valid():
-		w.raw(string(v))
-	case v == "":
-		w.raw("UNKNOWN")
-	default:
-		w.put(string(v), m)
-	}
+// header returns the header block: state emoji, state and alarm name.
+func (r *renderer) header() slack.Block {
+	w := newWriter(maxHeaderText)
+	w.text(stateEmoji(r.a.State.Value) + " ")
+	state(&w, r.a.State.Value, modeLine)
+	w.text(": ")
+	name(&w, r.a, modeLine)
+	return slack.NewHeaderBlock(plain(w.String()), slack.HeaderBlockOptionBlockID(r.id("header")))
 }
 
 // name writes the alarm name, or a placeholder when it has none.
 func name(w *writer, a *alarm.Alarm, m mode) {
 	if a.Name == "" {
-		w.raw("(unnamed alarm)")
+		w.text("(unnamed alarm)")
 		return
 	}
-	w.put(a.Name, m)
-}
-
-// header returns the header block: state emoji, state and alarm name.
-func (r *renderer) header() slack.Block {
-	w := newWriter(maxHeaderText)
-	w.raw(stateEmoji(r.a.State.Value) + " ")
-	state(&w, r.a.State.Value, modeLine)
-	w.raw(": ")
-	name(&w, r.a, modeLine)
-	return slack.NewHeaderBlock(plain(w.String()), slack.HeaderBlockOptionBlockID(r.id("header")))
+	w.data(a.Name, m)
 }
 
 // summary returns the top-level text, which is all that a phone's push
@@ -72,22 +35,28 @@ func (r *renderer) summary() string {
 	w := newWriter(budgetSummary + budgetMentions)
 	r.mentions(&w, " ")
 	state(&w, r.a.State.Value, modeText)
-	w.raw(": ")
-	w.put(clip(r.a.Name, 200), modeText)
-	if r.a.Name == "" {
-		w.raw("(unnamed alarm)")
-	}
-	if r.a.Region != "" {
-		w.raw(" in ")
-		w.put(clip(r.a.Region, 40), modeText)
-	}
+	w.text(": ")
+	r.nameIn(&w)
 	r.verdict(&w, ": ", modeText)
 	if p := r.a.PreviousState.Value; p != "" {
-		w.raw(" (was ")
+		w.text(" (was ")
 		state(&w, p, modeText)
-		w.raw(")")
+		w.text(")")
 	}
 	return w.String()
+}
+
+// nameIn writes the alarm's name and region for the top-level text:
+// "HighCPU in eu-west-3".
+func (r *renderer) nameIn(w *writer) {
+	w.data(clip(r.a.Name, 200), modeText)
+	if r.a.Name == "" {
+		w.text("(unnamed alarm)")
+	}
+	if r.a.Region != "" {
+		w.text(" in ")
+		w.data(clip(r.a.Region, 40), modeText)
+	}
 }
 
 // mentions writes the mentions configured for the alarm's state,
@@ -96,12 +65,12 @@ func (r *renderer) mentions(w *writer, tail string) {
 	ms := r.o.mentions[r.a.State.Value]
 	for i, m := range ms {
 		if i > 0 {
-			w.raw(" ")
+			w.text(" ")
 		}
-		w.raw(m.s)
+		w.text(m.s)
 	}
 	if len(ms) > 0 {
-		w.raw(tail)
+		w.text(tail)
 	}
 }
 
@@ -112,13 +81,13 @@ func (r *renderer) mentionBlock() slack.Block {
 	return section(r.id("mentions"), &w)
 }
 
-// compactLine returns the one section of the compact layout: mentions,
-// state change, time, account, region and links.
-func (r *renderer) compactLine() slack.Block {
-	w := newWriter(budgetMentions + budgetState + budgetFooter)
-	r.mentions(&w, " ")
-	r.transition(&w)
-	r.where(&w)
-	r.linkLine(&w)
-	return section(r.id("compact"), &w)
+// description returns the alarm description as plain_text, which Slack
+// never parses, or nil when there is none.
+func (r *renderer) description() slack.Block {
+	if strings.TrimSpace(r.a.Description) == "" {
+		return nil
+	}
+	w := newWriter(budgetDescription)
+	w.data(r.a.Description, modePlain)
+	return slack.NewSectionBlock(plain(w.String()), nil, nil, slack.SectionBlockOptionBlockID(r.id("description")))
 }

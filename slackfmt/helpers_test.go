@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/slack-go/slack"
 )
 
 // encode returns the webhook body of m as golden files hold it: indented,
@@ -45,15 +47,15 @@ func unescapeHTML(b []byte) []byte {
 // textObject is a text object found in a message, with its JSON path.
 type textObject struct {
 	path, typ, text string
-	verbatim        bool
+	verbatim, emoji bool
 }
 
 // textObjects returns every text object in the webhook body of m.
 func textObjects(t testing.TB, m *Message) []textObject {
 	t.Helper()
-	body, err := json.Marshal(m)
+	body, err := m.MarshalJSON()
 	if err != nil {
-		t.Fatalf("json.Marshal: %v", err)
+		t.Fatalf("MarshalJSON: %v", err)
 	}
 	var doc any
 	if err := json.Unmarshal(body, &doc); err != nil {
@@ -70,7 +72,8 @@ func walk(path string, v any, out *[]textObject) {
 		typ, _ := v["type"].(string)
 		if text, ok := v["text"].(string); ok && (typ == "mrkdwn" || typ == "plain_text") {
 			verbatim, _ := v["verbatim"].(bool)
-			*out = append(*out, textObject{path: path, typ: typ, text: text, verbatim: verbatim})
+			emoji, _ := v["emoji"].(bool)
+			*out = append(*out, textObject{path: path, typ: typ, text: text, verbatim: verbatim, emoji: emoji})
 		}
 		for k, e := range v {
 			walk(path+"/"+k, e, out)
@@ -147,4 +150,79 @@ func checkSafe(t *testing.T, m *Message, mentions, urls []string) {
 			t.Errorf("%s: %q carries %q", o.path, o.text, bad)
 		}
 	}
+}
+
+// blockTexts returns the text a reader sees in each block of m, one
+// string per block, for compact expectations.
+func blockTexts(t *testing.T, m *Message) []string {
+	t.Helper()
+	blocks := m.Blocks.BlockSet
+	if len(m.Attachments) > 0 {
+		blocks = m.Attachments[0].Blocks.BlockSet
+	}
+	var out []string
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *slack.HeaderBlock:
+			out = append(out, "header: "+b.Text.Text)
+		case *slack.SectionBlock:
+			out = append(out, "section: "+b.Text.Text)
+		case *slack.ContextBlock:
+			var parts []string
+			for _, e := range b.ContextElements.Elements {
+				parts = append(parts, e.(*slack.TextBlockObject).Text)
+			}
+			out = append(out, "context: "+strings.Join(parts, " | "))
+		case *slack.ActionBlock:
+			var parts []string
+			for _, e := range b.Elements.ElementSet {
+				btn := e.(*slack.ButtonBlockElement)
+				parts = append(parts, btn.Text.Text+" → "+btn.URL)
+			}
+			out = append(out, "actions: "+strings.Join(parts, " | "))
+		default:
+			t.Fatalf("unexpected block %T", b)
+		}
+	}
+	return out
+}
+
+// sectionText returns the text of the section of m whose block_id starts
+// with prefix.
+func sectionText(t *testing.T, m *Message, prefix string) string {
+	t.Helper()
+	for _, b := range m.Blocks.BlockSet {
+		if s, ok := b.(*slack.SectionBlock); ok && strings.HasPrefix(s.BlockID, prefix) {
+			return s.Text.Text
+		}
+	}
+	t.Fatalf("no section %s…", prefix)
+	return ""
+}
+
+func firstLine(s string) string {
+	for i := range s {
+		if s[i] == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func mustMarshal(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("json.Marshal: %v", err)
+	}
+	return b
+}
+
+func decodeAny(t *testing.T, b []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("json.Unmarshal(%s): %v", b, err)
+	}
+	return v
 }

@@ -1,7 +1,6 @@
 package slackfmt
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/cwslack/cwslack/alarm"
+	"github.com/google/go-cmp/cmp"
 	"github.com/slack-go/slack"
 )
 
@@ -161,7 +161,7 @@ func allowedURLs(a *alarm.Alarm, opts []Option) []string {
 		a = &alarm.Alarm{}
 	}
 	o := newOptions(opts)
-	r := renderer{a: a, o: &o}
+	r := newRenderer(a, &o)
 	var urls []string
 	for _, l := range r.links() {
 		urls = append(urls, l.url)
@@ -184,6 +184,7 @@ func TestBuildHostile(t *testing.T) {
 					t.Fatalf("Validate(Build(…)) = %v", err)
 				}
 				checkSafe(t, m, mentions, allowedURLs(a, opts))
+				checkNoLiveEmoji(t, m)
 				checkHeader(t, a, m)
 			})
 		}
@@ -236,39 +237,54 @@ func printable(s string) bool {
 	return true
 }
 
-func TestBuildHookKeepsLimits(t *testing.T) {
-	huge := strings.Repeat("x", 2900)
-	hook := func(a *alarm.Alarm, bs []slack.Block) []slack.Block {
-		for i := 0; i < 60; i++ {
-			bs = append(bs, slack.NewSectionBlock(mrkdwn(huge), nil, nil))
+// plainEmojiFlags returns, for every plain_text object of m's blocks, its
+// text and emoji flag.
+func plainEmojiFlags(m *Message) map[string]bool {
+	out := map[string]bool{}
+	add := func(t *slack.TextBlockObject) {
+		if t != nil && t.Type == slack.PlainTextType && t.Emoji != nil {
+			out[t.Text] = *t.Emoji
 		}
-		bs = append(bs, nil, slack.NewHeaderBlock(plain(strings.Repeat("h", 151))), slack.NewSectionBlock(nil, nil, nil))
-		return bs
 	}
-	m := Build(metricAlarm(), WithBlocks(hook))
-	if err := Validate(m); err != nil {
-		t.Fatalf("Validate(Build(…)) = %v", err)
+	for _, b := range m.Blocks.BlockSet {
+		switch b := b.(type) {
+		case *slack.HeaderBlock:
+			add(b.Text)
+		case *slack.SectionBlock:
+			add(b.Text)
+		case *slack.ContextBlock:
+			for _, e := range b.ContextElements.Elements {
+				if t, ok := e.(*slack.TextBlockObject); ok {
+					add(t)
+				}
+			}
+		case *slack.ActionBlock:
+			for _, e := range b.Elements.ElementSet {
+				add(e.(*slack.ButtonBlockElement).Text)
+			}
+		}
 	}
-	blocks := m.Blocks.BlockSet
-	last, ok := blocks[len(blocks)-1].(*slack.ContextBlock)
-	if !ok {
-		t.Fatalf("last block is %T, want the context block that counts what was left out", blocks[len(blocks)-1])
-	}
-	if got := last.ContextElements.Elements[0].(*slack.TextBlockObject).Text; !strings.Contains(got, "left out") {
-		t.Errorf("last block says %q, want a note of what was left out", got)
-	}
+	return out
 }
 
-func TestBuildHookEmpty(t *testing.T) {
-	m := Build(metricAlarm(), WithColorBar(true), WithBlocks(func(*alarm.Alarm, []slack.Block) []slack.Block { return nil }))
-	if m.Blocks.BlockSet != nil || m.Attachments != nil {
-		t.Errorf("Build with a hook that returns no blocks = %+v, want text only", m)
+func TestBuildEmojiSpoof(t *testing.T) {
+	a := metricAlarm()
+	a.Name = ":large_green_circle: OK: db"
+	a.Description = ":white_check_mark: all good"
+	a.State.Reason = ":ok:"
+	a.Metrics[0].Dimensions = []alarm.Dimension{{Name: "Service", Value: ":green_heart:"}}
+	m := Build(a, WithLinkButtons(true), WithLink(":book: Runbook", "https://wiki.example.com/r"))
+	want := map[string]bool{
+		"🔴 ALARM: :large_green_circle: OK: db": false,
+		":white_check_mark: all good":          false,
+		":ok:":                                 false,
+		"Open in CloudWatch":                   true, // configured labels may use emoji
+		":book: Runbook":                       true,
 	}
-	if err := Validate(m); err != nil {
-		t.Errorf("Validate = %v", err)
+	if diff := cmp.Diff(want, plainEmojiFlags(m)); diff != "" {
+		t.Errorf("plain_text emoji flags mismatch (-want +got):\n%s", diff)
 	}
-	var ve *ValidationError
-	if err := Validate(&Message{}); !errors.As(err, &ve) || !errors.Is(err, ErrInvalidMessage) {
-		t.Errorf("Validate(empty message) = %v, want a *ValidationError", err)
+	if wantText := "ALARM: :\u200dlarge_green_circle: OK: db in eu-west-3: 95.25 ≥ 80 (was OK)"; m.Text != wantText {
+		t.Errorf("Text = %q, want %q", m.Text, wantText)
 	}
 }

@@ -1,14 +1,6 @@
 package slackfmt
 
-import (
-	"errors"
-	"fmt"
-	"strings"
-)
-
-// ErrInvalidMention is wrapped by the error that ParseMention returns for
-// text that is not a Slack mention.
-var ErrInvalidMention = errors.New("slackfmt: invalid mention")
+import "strings"
 
 // Mention is a Slack mention that a message may carry, such as <!here> or
 // <@U024BE7LH>. The only way to make one is ParseMention, so a Mention is
@@ -27,7 +19,7 @@ func (m Mention) String() string { return m.s }
 //	<!subteam^S…>         (a user group: "S" and 2 to 31 upper-case letters or digits)
 //
 // with no display label and nothing around it. Any other text, including
-// the bare words @here or @channel, returns an error wrapping
+// the bare words @here or @channel, returns an *Error of kind
 // ErrInvalidMention.
 func ParseMention(s string) (Mention, error) {
 	switch s {
@@ -66,7 +58,7 @@ func isSlackID(id string) bool {
 }
 
 func mentionError(s string) error {
-	return fmt.Errorf("%w %q: want <!here>, <!channel>, <!everyone>, <@U…>, <@W…> or <!subteam^S…>", ErrInvalidMention, clip(s, 80))
+	return &Error{Kind: ErrInvalidMention, Mention: clip(s, 80)}
 }
 
 // MustParseMention is ParseMention for mentions written in the program. It

@@ -23,8 +23,13 @@ func TestParseMention(t *testing.T) {
 	}
 	for _, s := range invalid {
 		m, err := ParseMention(s)
-		if !errors.Is(err, ErrInvalidMention) || m != (Mention{}) {
-			t.Errorf("ParseMention(%q) = %q, %v; want an error wrapping ErrInvalidMention", s, m, err)
+		var e *Error
+		if !errors.Is(err, ErrInvalidMention) || errors.Is(err, ErrInvalidMessage) || !errors.As(err, &e) || m != (Mention{}) {
+			t.Errorf("ParseMention(%q) = %q, %v; want an *Error of kind ErrInvalidMention", s, m, err)
+			continue
+		}
+		if e.Mention != clip(s, 80) || e.Unwrap() != nil {
+			t.Errorf("ParseMention(%q): Mention %q, cause %v; want %q and none", s, e.Mention, e.Unwrap(), clip(s, 80))
 		}
 	}
 }

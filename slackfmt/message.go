@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"net/url"
 
+	"github.com/cwslack/cwslack/alarm"
 	"github.com/slack-go/slack"
 )
 
-// Message is a Slack message built from an alarm. json.Marshal of a
-// *Message gives the exact body to POST to an incoming webhook.
+// Message is a Slack message built from an alarm. Its MarshalJSON method
+// returns the exact body to POST to an incoming webhook.
 type Message struct {
 	// Text is the plain summary that notifications and screen readers
 	// use, such as "ALARM: HighCPU in eu-west-3". It is never empty.
@@ -31,8 +32,13 @@ type Message struct {
 // Slack does not add a preview of the console's sign-in page under the
 // alarm.
 //
-// The alarm's < > & stay as they are rather than \u003c and so on: the
-// body is not HTML, and Slack reads both the same.
+// The body is not HTML, so < > & are not escaped as \u003c and so on,
+// except inside the parts that slack-go encodes itself (context elements,
+// attachments' blocks); Slack reads both forms the same.
+//
+// Senders call m.MarshalJSON() directly: json.Marshal(m) returns the same
+// JSON, but only after checking, compacting and copying (and HTML-escaping)
+// it once more.
 func (m Message) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -98,4 +104,26 @@ func (m *Message) PreviewURL() (string, error) {
 		return "", fmt.Errorf("slackfmt: encoding preview: %w", err)
 	}
 	return builderURL + url.PathEscape(string(body)), nil
+}
+
+// MetadataEventType is the event_type of the message metadata that Build
+// sets, for apps that read messages back (conversations.history with
+// include_all_metadata) to find the message of an alarm.
+const MetadataEventType = "cloudwatch_alarm"
+
+// metadata returns the message metadata for a: its ARN, name, states,
+// region and account, all as strings (Slack allows only strings, numbers,
+// booleans and nesting of them), each cut to budgetMetadata characters.
+func metadata(a *alarm.Alarm) *slack.SlackMetadata {
+	return &slack.SlackMetadata{
+		EventType: MetadataEventType,
+		EventPayload: map[string]any{
+			"alarm_arn":      clip(a.ARN, budgetMetadata),
+			"alarm_name":     clip(a.Name, budgetMetadata),
+			"state":          clip(string(a.State.Value), budgetMetadata),
+			"previous_state": clip(string(a.PreviousState.Value), budgetMetadata),
+			"region":         clip(a.Region, budgetMetadata),
+			"account_id":     clip(a.AccountID, budgetMetadata),
+		},
+	}
 }

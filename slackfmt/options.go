@@ -114,12 +114,13 @@ func WithAccountAlias(accountID, alias string) Option {
 
 // WithBlocks lets hook add, remove or replace blocks: it receives the alarm
 // and the blocks of the default layout (which it may modify) and returns
-// the blocks to send. Build then keeps the message within Slack's limits:
-// it leaves out nil blocks, blocks that break a limit on their own, blocks
-// whose block_id an earlier block already has (Slack refuses a message with
-// two), and blocks past the 50-block or total-text limit, and says how many it left
-// out in a last context block. Text that the hook takes from the alarm is
-// the hook's to escape.
+// the blocks to send. Build sends them exactly as the hook returns them:
+// it does not check them, so a hook that adds blocks can break one of
+// Slack's limits (50 blocks, 150 characters of header, a block_id used
+// twice …), and Slack then refuses the whole message. Check the result
+// with [Validate] when the hook adds or changes blocks. Text that the hook
+// takes from the alarm is the hook's to escape. A hook that returns no
+// blocks leaves the message with its text only.
 func WithBlocks(hook func(a *alarm.Alarm, blocks []slack.Block) []slack.Block) Option {
 	return func(o *options) { o.hook = hook }
 }

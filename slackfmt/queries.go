@@ -1,6 +1,7 @@
 package slackfmt
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,16 +30,16 @@ func (r *renderer) queries() slack.Block {
 	}
 	w := newWriter(budgetQueries)
 	if len(ms) == 1 && !ms[0].IsExpression() {
-		w.raw("*Metric:* ")
+		w.text("*Metric:* ")
 		metricStat(&w, &ms[0])
 		r.crossAccount(&w, &ms[0])
 		if len(ms[0].Dimensions) > 0 {
-			w.raw("\n")
+			w.text("\n")
 			dimensions(&w, ms[0].Dimensions)
 		}
 		return section(r.id("queries"), &w)
 	}
-	w.raw("*Queries:*")
+	w.text("*Queries:*")
 	w.list(len(ms), maxQueries, " queries", func(i int) { r.query(&w, &ms[i]) })
 	return section(r.id("queries"), &w)
 }
@@ -48,42 +49,42 @@ func (r *renderer) queries() slack.Block {
 func (r *renderer) query(w *writer, m *alarm.Metric) {
 	if m.ID != "" {
 		w.span("`", "`", m.ID, modeCode, maxQueryID)
-		w.raw(" = ")
+		w.text(" = ")
 	}
 	sql := m.IsExpression() && isSQL(m.Expression)
 	switch {
 	case sql:
-		w.raw("Metrics Insights query")
+		w.text("Metrics Insights query")
 	case m.IsExpression():
 		w.span("`", "`", m.Expression, modeCode, maxExpression)
 	default:
 		metricStat(w, m)
 		if len(m.Dimensions) > 0 {
-			w.raw(" ")
+			w.text(" ")
 			dimensions(w, m.Dimensions)
 		}
 	}
 	if m.Label != "" {
-		w.raw(" “")
-		w.put(m.Label, modeMrkdwn)
-		w.raw("”")
+		w.text(" “")
+		w.data(m.Label, modeMrkdwn)
+		w.text("”")
 	}
 	r.crossAccount(w, m)
-	r.mark(w, m)
+	r.role(w, m)
 	if sql {
-		w.raw("\n")
+		w.text("\n")
 		w.span("```", "```", m.Expression, modeCodeBlock, maxExpression)
 	}
 }
 
-// mark writes which returned query m is: the band or the returned value.
-func (r *renderer) mark(w *writer, m *alarm.Metric) {
+// role writes what a returned query m is for: the band or the returned value.
+func (r *renderer) role(w *writer, m *alarm.Metric) {
 	switch {
 	case !m.ReturnData:
 	case m.ID != "" && m.ID == r.bandID():
-		w.raw(" ← band")
+		w.text(" ← band")
 	default:
-		w.raw(" ← returned")
+		w.text(" ← returned")
 	}
 }
 
@@ -92,7 +93,7 @@ func (r *renderer) crossAccount(w *writer, m *alarm.Metric) {
 	if m.AccountID == "" {
 		return
 	}
-	w.raw(" · account ")
+	w.text(" · account ")
 	r.account(w, m.AccountID)
 }
 
@@ -107,15 +108,15 @@ func isSQL(expr string) bool {
 func metricStat(w *writer, m *alarm.Metric) {
 	switch {
 	case m.Namespace != "" && m.MetricName != "":
-		w.put(m.Namespace, modeMrkdwn)
-		w.raw(" ")
-		w.put(m.MetricName, modeMrkdwn)
+		w.data(m.Namespace, modeMrkdwn)
+		w.text(" ")
+		w.data(m.MetricName, modeMrkdwn)
 	case m.MetricName != "":
-		w.put(m.MetricName, modeMrkdwn)
+		w.data(m.MetricName, modeMrkdwn)
 	case m.Namespace != "":
-		w.put(m.Namespace, modeMrkdwn)
+		w.data(m.Namespace, modeMrkdwn)
 	default:
-		w.raw("(unnamed metric)")
+		w.text("(unnamed metric)")
 	}
 	statDetails(w, m.Stat, m.Period, m.Unit)
 }
@@ -127,7 +128,7 @@ func statDetails(w *writer, stat string, p time.Duration, unit string) {
 	if stat == "" && ps == "" && unit == "" {
 		return
 	}
-	w.raw(" (")
+	w.text(" (")
 	first := true
 	for _, part := range [...]struct {
 		s    string
@@ -137,14 +138,33 @@ func statDetails(w *writer, stat string, p time.Duration, unit string) {
 			continue
 		}
 		if !first {
-			w.raw(", ")
+			w.text(", ")
 		}
 		first = false
 		if part.data {
-			w.put(part.s, modeMrkdwn)
+			w.data(part.s, modeMrkdwn)
 		} else {
-			w.raw(part.s)
+			w.text(part.s)
 		}
 	}
-	w.raw(")")
+	w.text(")")
+}
+
+// maxDimensions bounds the dimensions shown for one metric; the rest are
+// counted as "+N more".
+const maxDimensions = 4
+
+// dimensions writes "ClusterName=prod, ServiceName=api +3 more".
+func dimensions(w *writer, ds []alarm.Dimension) {
+	for i := range ds[:min(len(ds), maxDimensions)] {
+		if i > 0 {
+			w.text(", ")
+		}
+		w.data(ds[i].Name, modeMrkdwn)
+		w.text("=")
+		w.data(ds[i].Value, modeMrkdwn)
+	}
+	if n := len(ds) - maxDimensions; n > 0 {
+		w.text(" +" + strconv.Itoa(n) + " more")
+	}
 }

@@ -3,87 +3,46 @@ package slackfmt
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// ErrInvalidMessage is wrapped by every *ValidationError, for errors.Is.
-var ErrInvalidMessage = errors.New("slackfmt: invalid message")
-
-// Violation is one broken Block Kit rule.
-type Violation struct {
-	// Path is the JSON pointer of the offending value in the webhook body,
-	// such as "/blocks/3/text/text" or "/attachments/0/blocks/1/fields/2/text";
-	// it has the form of the json-pointer in Slack's own invalid_blocks
-	// errors. It is "" for the message as a whole.
-	Path string
-	// Problem says what is wrong, such as "must be at most 150 characters
-	// (has 151)".
-	Problem string
-}
-
-// ValidationError lists every violation that Validate found, in document
-// order. Its Unwrap returns ErrInvalidMessage.
-type ValidationError struct {
-	Violations []Violation
-}
-
-// Error returns the first violations on one line.
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("slackfmt: invalid message")
-	for i, v := range e.Violations {
-		if i == 3 {
-			b.WriteString("; and " + strconv.Itoa(len(e.Violations)-i) + " more")
-			break
-		}
-		b.WriteString(": ")
-		if v.Path != "" {
-			b.WriteString(v.Path + ": ")
-		}
-		b.WriteString(v.Problem)
-	}
-	return b.String()
-}
-
-// Unwrap returns ErrInvalidMessage.
-func (e *ValidationError) Unwrap() error { return ErrInvalidMessage }
-
 // Validate checks m against every documented Block Kit limit for messages
 // and against the undocumented limit on the total text of all blocks. It
 // works on the JSON that m encodes to, exactly as Slack would receive it,
 // so it checks blocks added by a hook or built by hand just the same. It
-// returns nil, a *ValidationError listing each violation with its JSON
-// path, or an error wrapping the encoding error if m cannot be encoded.
+// returns nil or an *Error of kind ErrInvalidMessage that lists each
+// violation with its JSON path, or whose cause is the encoding error when
+// m cannot be encoded.
 //
-// A message that Build returns always passes.
+// A message that Build or BuildResolved returns passes, unless a
+// [WithBlocks] hook added blocks that break a rule.
 func Validate(m *Message) error {
 	if m == nil {
-		return &ValidationError{Violations: []Violation{{Problem: "message is nil"}}}
+		return invalid("message is nil", nil)
 	}
-	body, err := json.Marshal(m)
+	body, err := m.MarshalJSON()
 	if err != nil {
-		return fmt.Errorf("slackfmt: encoding message: %w", err)
+		return invalid("cannot be encoded", err)
 	}
 	return ValidateJSON(body)
 }
 
-// ValidateJSON is Validate for a webhook body that is already encoded. It
-// returns a *ValidationError also when body is not a JSON object.
+// ValidateJSON is Validate for a webhook body that is already encoded.
+// When body is not a JSON object, the *Error's cause is the decoding
+// error.
 func ValidateJSON(body []byte) error {
 	var w wireMessage
 	if err := json.Unmarshal(body, &w); err != nil {
-		return &ValidationError{Violations: []Violation{{Problem: "not a JSON message object: " + err.Error()}}}
+		return invalid("not a JSON message object", err)
 	}
 	v := newValidator()
 	v.message(&w)
 	if len(v.violations) == 0 {
 		return nil
 	}
-	return &ValidationError{Violations: v.violations}
+	return &Error{Kind: ErrInvalidMessage, Violations: v.violations}
 }
 
 // The wire form of a message, as far as Validate looks at it.
@@ -173,7 +132,7 @@ func (v *validator) blocks(path string, blocks []json.RawMessage) {
 // block checks one block and returns its block_id.
 func (v *validator) block(path string, raw json.RawMessage) string {
 	var b wireBlock
-	if err := json.Unmarshal(raw, &b); err != nil {
+	if err := json.Unmarshal(raw, &b); err != nil || isNull(raw) {
 		v.add(path, "must be a block object")
 		return ""
 	}
@@ -209,20 +168,12 @@ func (v *validator) blockID(path string, id *string) string {
 		v.add(path+"/block_id", "must not be empty when set")
 	case utf8.RuneCountInString(*id) > maxID:
 		v.add(path+"/block_id", tooLong(maxID, *id))
-	case v.taken(*id):
+	case v.ids[*id] != "":
 		v.add(path+"/block_id", "must be unique: "+v.ids[*id]+" has the same one")
 	default:
 		v.ids[*id] = path
 	}
 	return *id
-}
-
-// taken reports whether a block seen before has the block_id id. It looks
-// at the presence of the key, not at the path stored for it, which is ""
-// for the blocks that fit checks.
-func (v *validator) taken(id string) bool {
-	_, ok := v.ids[id]
-	return ok
 }
 
 func (v *validator) section(path string, b *wireBlock) {

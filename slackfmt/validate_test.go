@@ -1,6 +1,7 @@
 package slackfmt
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -100,9 +101,9 @@ func TestValidate(t *testing.T) {
 				}
 				return
 			}
-			var ve *ValidationError
+			var ve *Error
 			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidMessage) {
-				t.Fatalf("Validate = %v, want a *ValidationError wrapping ErrInvalidMessage", err)
+				t.Fatalf("Validate = %v, want a *Error wrapping ErrInvalidMessage", err)
 			}
 			if diff := cmp.Diff(tt.want, ve.Violations); diff != "" {
 				t.Errorf("violations mismatch (-want +got):\n%s", diff)
@@ -145,3 +146,32 @@ func TestValidateJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateErrorCauses(t *testing.T) {
+	var syntax *json.SyntaxError
+	err := ValidateJSON([]byte(`{"text":`))
+	if !errors.Is(err, ErrInvalidMessage) || !errors.As(err, &syntax) {
+		t.Errorf("ValidateJSON(truncated) = %v, want ErrInvalidMessage with a *json.SyntaxError cause", err)
+	}
+	bad := &Message{Text: "t", Blocks: slack.Blocks{BlockSet: []slack.Block{unencodable{}}}}
+	var me *json.MarshalerError
+	err = Validate(bad)
+	if !errors.Is(err, ErrInvalidMessage) || !errors.As(err, &me) {
+		t.Errorf("Validate(unencodable) = %v, want ErrInvalidMessage with a *json.MarshalerError cause", err)
+	}
+	if errors.Is(err, ErrInvalidMention) {
+		t.Errorf("Validate(unencodable) = %v matches ErrInvalidMention", err)
+	}
+	if got, want := err.Error(), "slackfmt: invalid message: cannot be encoded: "; !strings.HasPrefix(got, want) {
+		t.Errorf("Validate(unencodable) = %q, want it to start with %q", got, want)
+	}
+}
+
+// unencodable is a block whose JSON encoding fails.
+type unencodable struct{}
+
+func (unencodable) BlockType() slack.MessageBlockType { return "section" }
+
+func (unencodable) ID() string { return "" }
+
+func (unencodable) MarshalJSON() ([]byte, error) { return nil, errors.New("cannot") }

@@ -32,24 +32,24 @@ func (r *renderer) verdict(w *writer, prefix string, m mode) {
 	op := c.ComparisonOperator
 	switch {
 	case op.IsBand() && d.Lower != nil && d.Upper != nil:
-		w.raw(prefix)
+		w.text(prefix)
 		quantity(w, v, u, m)
-		w.raw(" ")
-		w.raw(position(v, *d.Lower, *d.Upper))
-		w.raw(" ")
+		w.text(" ")
+		w.text(position(v, *d.Lower, *d.Upper))
+		w.text(" ")
 		w.num(*d.Lower)
-		w.raw("–")
+		w.text("–")
 		quantity(w, *d.Upper, u, m)
 	case c.Threshold != nil && op.Symbol() != "":
 		sym := op.Symbol()
 		if !r.breaches(d) {
 			sym = negation(sym)
 		}
-		w.raw(prefix)
+		w.text(prefix)
 		quantity(w, v, u, m)
-		w.raw(" ")
-		w.put(sym, m) // "<" and ">" need escaping in mrkdwn and top-level text
-		w.raw(" ")
+		w.text(" ")
+		w.data(sym, m) // "<" and ">" need escaping in mrkdwn and top-level text
+		w.text(" ")
 		quantity(w, *c.Threshold, u, m)
 	}
 }

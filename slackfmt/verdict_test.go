@@ -2,12 +2,10 @@ package slackfmt
 
 import (
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/google/go-cmp/cmp"
-	"github.com/slack-go/slack"
 )
 
 func TestBuildVerdict(t *testing.T) {
@@ -112,17 +110,4 @@ func TestBuildVerdict(t *testing.T) {
 func stateLine(t *testing.T, m *Message) string {
 	t.Helper()
 	return sectionText(t, m, "cw-state")
-}
-
-// sectionText returns the text of the section of m whose block_id starts
-// with prefix.
-func sectionText(t *testing.T, m *Message, prefix string) string {
-	t.Helper()
-	for _, b := range m.Blocks.BlockSet {
-		if s, ok := b.(*slack.SectionBlock); ok && strings.HasPrefix(s.BlockID, prefix) {
-			return s.Text.Text
-		}
-	}
-	t.Fatalf("no section %s…", prefix)
-	return ""
 }

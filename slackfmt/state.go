@@ -3,18 +3,47 @@ package slackfmt
 import (
 	"strings"
 
+	"github.com/cwslack/cwslack/alarm"
 	"github.com/slack-go/slack"
 )
 
-// description returns the alarm description as plain_text, which Slack
-// never parses, or nil when there is none.
-func (r *renderer) description() slack.Block {
-	if strings.TrimSpace(r.a.Description) == "" {
-		return nil
+// stateEmoji returns the emoji that marks state v. They are Unicode
+// characters, not :codes:, so they render whatever the emoji flag of the
+// text object says.
+func stateEmoji(v alarm.StateValue) string {
+	switch v {
+	case alarm.StateAlarm:
+		return "🔴"
+	case alarm.StateOK:
+		return "✅"
+	case alarm.StateInsufficientData:
+		return "⚪"
 	}
-	w := newWriter(budgetDescription)
-	w.put(r.a.Description, modePlain)
-	return slack.NewSectionBlock(plain(w.String()), nil, nil, slack.SectionBlockOptionBlockID(r.id("description")))
+	return "❔"
+}
+
+// stateColor returns the colour of the attachment bar for state v.
+func stateColor(v alarm.StateValue) string {
+	switch v {
+	case alarm.StateAlarm:
+		return "#D13212"
+	case alarm.StateOK:
+		return "#1D8102"
+	}
+	return "#8D99A8"
+}
+
+// state writes state v: the known states as they are, anything else as
+// data, and "UNKNOWN" for none.
+func state(w *writer, v alarm.StateValue, m mode) {
+	switch {
+	case v.Valid():
+		w.text(string(v))
+	case v == "":
+		w.text("UNKNOWN")
+	default:
+		w.data(string(v), m)
+	}
 }
 
 // stateChange returns the section with the state change and its time.
@@ -30,18 +59,18 @@ func (r *renderer) stateChange() slack.Block {
 // time zone) and the newest value against the threshold.
 func (r *renderer) transition(w *writer) {
 	cur, prev := &r.a.State, &r.a.PreviousState
-	w.raw("*")
+	w.text("*")
 	if prev.Value != "" {
 		state(w, prev.Value, modeMrkdwn)
-		w.raw(" → ")
+		w.text(" → ")
 	}
 	state(w, cur.Value, modeMrkdwn)
-	w.raw("*")
+	w.text("*")
 	if !prev.Timestamp.IsZero() && cur.Timestamp.After(prev.Timestamp) && prev.Value != "" {
-		w.raw(" after " + duration(cur.Timestamp.Sub(prev.Timestamp)))
+		w.text(" after " + duration(cur.Timestamp.Sub(prev.Timestamp)))
 	}
 	if !cur.Timestamp.IsZero() {
-		w.raw(" · ")
+		w.text(" · ")
 		w.date(cur.Timestamp)
 	}
 	r.verdict(w, " · latest ", modeMrkdwn)
@@ -54,6 +83,6 @@ func (r *renderer) reason() slack.Block {
 		return nil
 	}
 	w := newWriter(budgetReason)
-	w.put(r.a.State.Reason, modePlain)
+	w.data(r.a.State.Reason, modePlain)
 	return slack.NewContextBlock(r.id("reason"), plain(w.String()))
 }

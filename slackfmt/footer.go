@@ -1,6 +1,7 @@
 package slackfmt
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,22 +45,22 @@ func (r *renderer) footer() slack.Block {
 func (r *renderer) where(w *writer) {
 	if id := r.a.AccountID; id != "" {
 		w.sep()
-		w.raw("Account ")
+		w.text("Account ")
 		r.account(w, id)
 	}
 	if r.a.Region != "" {
 		w.sep()
-		w.put(r.a.Region, modeMrkdwn)
+		w.data(r.a.Region, modeMrkdwn)
 	}
 }
 
 // account writes an account ID and its alias, if one was configured.
 func (r *renderer) account(w *writer, id string) {
-	w.put(id, modeMrkdwn)
+	w.data(id, modeMrkdwn)
 	if alias := r.o.aliases[id]; alias != "" {
-		w.raw(" (")
-		w.put(alias, modeMrkdwn)
-		w.raw(")")
+		w.text(" (")
+		w.data(alias, modeMrkdwn)
+		w.text(")")
 	}
 }
 
@@ -84,7 +85,7 @@ func (r *renderer) buttons() slack.Block {
 	els := make([]slack.BlockElement, 0, len(ls))
 	for i, l := range ls {
 		w := newWriter(maxButtonText)
-		w.put(l.text, modeLine)
+		w.data(l.text, modeLine)
 		els = append(els, slack.NewButtonBlockElement("cw-link-"+strconv.Itoa(i), "", plainEmoji(w.String())).WithURL(l.url))
 	}
 	return slack.NewActionBlock(r.id("links"), els...)
@@ -115,6 +116,54 @@ func label(s string) string {
 		return "Link"
 	}
 	return s
+}
+
+// Bounds of the tags shown in the footer.
+const (
+	// maxTags bounds the tags shown; the rest are counted.
+	maxTags = 6
+	// maxTagText bounds the characters of a tag's key and of its value.
+	maxTagText = 60
+)
+
+// tagLine writes the alarm's tags, sorted by key, as "env=prod · team=pay",
+// at most maxTags of them and then "+N more". Tags that WithTagLink turns
+// into links are left out: the link shows them.
+func (r *renderer) tagLine(w *writer) {
+	keys := r.tagKeys()
+	for _, k := range keys[:min(len(keys), maxTags)] {
+		w.sep()
+		w.span("", "", k, modeMrkdwn, maxTagText)
+		if v := r.a.Tags[k]; v != "" {
+			w.text("=")
+			w.span("", "", v, modeMrkdwn, maxTagText)
+		}
+	}
+	if n := len(keys) - maxTags; n > 0 {
+		w.text(" +" + strconv.Itoa(n) + " more")
+	}
+}
+
+// tagKeys returns the keys of the tags to show, sorted.
+func (r *renderer) tagKeys() []string {
+	keys := make([]string, 0, len(r.a.Tags))
+	for k := range r.a.Tags {
+		if !r.linkedTag(k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// linkedTag reports whether WithTagLink shows tag k as a link.
+func (r *renderer) linkedTag(k string) bool {
+	for _, t := range r.o.tagLinks {
+		if t.tag == k {
+			return true
+		}
+	}
+	return false
 }
 
 // safeURL returns u made safe to use as a link, and whether it can be used

@@ -3,7 +3,37 @@ package slackfmt
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
+
+func TestWriterTruncates(t *testing.T) {
+	tests := []struct {
+		name  string
+		limit int
+		write func(w *writer)
+		want  string
+	}{
+		{"fits", 30, func(w *writer) { w.data("abc", modeMrkdwn) }, "abc"},
+		{"cut with count", 30, func(w *writer) { w.data(strings.Repeat("é", 20), modePlain) }, "éééééé… (+14 chars)"},
+		{"no half entity", 30, func(w *writer) { w.data("abcd&", modeMrkdwn) }, "abcd… (+1 chars)"},
+		{"text is all or nothing", 30, func(w *writer) { w.text("ab"); w.text("<!date^1^{time}|x>") }, "ab… (+18 chars)"},
+		{"nothing after a cut", 30, func(w *writer) { w.data("abcdefg", modePlain); w.text("x"); w.data("yz", modePlain) }, "abcdef… (+4 chars)"},
+		{"astral", 30, func(w *writer) { w.data(strings.Repeat("🔥", 10), modePlain) }, "🔥🔥🔥🔥🔥🔥… (+4 chars)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWriter(tt.limit)
+			tt.write(&w)
+			got := w.String()
+			if got != tt.want {
+				t.Errorf("text = %q, want %q", got, tt.want)
+			}
+			if n := utf8.RuneCountInString(got); n > tt.limit {
+				t.Errorf("text has %d characters, limit %d", n, tt.limit)
+			}
+		})
+	}
+}
 
 func TestWriterSpan(t *testing.T) {
 	tests := []struct {
@@ -24,9 +54,9 @@ func TestWriterSpan(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newWriter(tt.limit)
-			w.raw(tt.pre)
+			w.text(tt.pre)
 			w.span("`", "`", tt.s, modeCode, tt.max)
-			w.raw(tt.post)
+			w.text(tt.post)
 			if got := w.String(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -51,7 +81,7 @@ func TestWriterList(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newWriter(tt.limit)
-			w.raw("L")
+			w.text("L")
 			w.list(tt.n, tt.m, " things", item(&w))
 			if got := w.String(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
