@@ -208,3 +208,9 @@ func WithErrorHandler(f func(error)) BotOption {
 		}
 	})
 }
+
+// defaultResolve renders the message that replaces the original ALARM
+// message once the alarm is OK again, for a Bot given no WithResolve.
+func defaultResolve(announced, ok *alarm.Alarm) *slackfmt.Message {
+	return slackfmt.BuildResolved(announced, ok)
+}
