@@ -30,8 +30,7 @@ import (
 //
 // A Bot is safe for concurrent use.
 type Bot struct {
-	client    *slack.Client
-	token     string
+	api       *resolver[botAPI]
 	channel   string
 	timeout   time.Duration
 	retry     retrier
@@ -39,6 +38,14 @@ type Bot struct {
 	broadcast bool
 	resolve   func(announced, ok *alarm.Alarm) *slackfmt.Message
 	onError   func(error)
+}
+
+// botAPI is what a Bot makes of its token: the Web API client, and the
+// pacer that every sender to the same channel with the same token
+// shares.
+type botAPI struct {
+	client *slack.Client
+	pacer  *pacer
 }
 
 // NewBot returns a Bot that posts to channel (an ID such as "C0123456789",
@@ -52,24 +59,84 @@ func NewBot(token, channel string, opts ...BotOption) (*Bot, error) {
 	if err := checkBot(token, channel); err != nil {
 		return nil, err
 	}
+	s, err := botSettingsChecked(opts)
+	if err != nil {
+		return nil, err
+	}
+	api, _ := newBotAPI(s, channel)(token)
+	return newBot(staticResolver(token, api), channel, s), nil
+}
+
+// NewBotFrom returns a Bot that posts to channel with the token that c
+// gives. c is asked on the first Send, not now, and its value is kept;
+// when Slack answers that the token does not work (invalid_auth,
+// not_authed, token_revoked, token_expired, account_inactive), c is asked
+// again with refresh set, and the call is made once more if the token
+// changed. The token is checked as NewBot checks it when it arrives: a
+// Send fails with an *Error matching ErrConfig if it is empty or has
+// spaces in it. NewBotFrom checks the channel and options as NewBot does,
+// and fails for a nil c.
+func NewBotFrom(c Credential, channel string, opts ...BotOption) (*Bot, error) {
+	if c == nil {
+		return nil, configError(opNewBot, "credential is nil", nil)
+	}
+	if err := checkChannel(channel); err != nil {
+		return nil, err
+	}
+	s, err := botSettingsChecked(opts)
+	if err != nil {
+		return nil, err
+	}
+	build := newBotAPI(s, channel)
+	api := newResolver(c, func(token string) (botAPI, *Error) {
+		if err := checkToken(opCredential, token); err != nil {
+			return botAPI{}, err
+		}
+		return build(token)
+	})
+	return newBot(api, channel, s), nil
+}
+
+// botSettingsChecked applies opts to the defaults and checks the API URL.
+func botSettingsChecked(opts []BotOption) (settings, error) {
 	s := botSettings(opts)
-	clientOpts := []slack.Option{slack.OptionHTTPClient(apiDoer{client: s.client, now: s.retry.now})}
 	if s.apiURL != "" {
 		if err := checkEndpoint(opNewBot, "API URL", s.apiURL); err != nil {
-			return nil, err
+			return s, err
 		}
+	}
+	return s, nil
+}
+
+// newBotAPI returns the function that makes the client and pacer of a
+// Bot with settings s posting to channel from its token.
+func newBotAPI(s settings, channel string) func(token string) (botAPI, *Error) {
+	clientOpts := []slack.Option{slack.OptionHTTPClient(apiDoer{client: s.client, now: s.retry.now})}
+	if s.apiURL != "" {
 		clientOpts = append(clientOpts, slack.OptionAPIURL(s.apiURL))
 	}
+	return func(token string) (botAPI, *Error) {
+		return botAPI{
+			client: slack.New(token, clientOpts...),
+			pacer:  pacerFor("bot "+token+" "+channel, s.pacing),
+		}, nil
+	}
+}
+
+// newBot returns a Bot with the given API, channel and settings.
+func newBot(api *resolver[botAPI], channel string, s settings) *Bot {
 	return &Bot{
-		client: slack.New(token, clientOpts...), token: token, channel: channel,
-		timeout: s.timeout, retry: s.retry, threads: s.threads, broadcast: s.broadcast,
-		resolve: s.resolve, onError: s.onError,
-	}, nil
+		api: api, channel: channel, timeout: s.timeout, retry: s.retry, threads: s.threads,
+		broadcast: s.broadcast, resolve: s.resolve, onError: s.onError,
+	}
 }
 
 // String describes the bot with its token redacted.
 func (b *Bot) String() string {
-	return "slack bot " + redactToken(b.token) + " to " + b.channel
+	if !b.api.static {
+		return "slack bot (token from a credential) to " + b.channel
+	}
+	return "slack bot " + redactToken(b.api.secret) + " to " + b.channel
 }
 
 // Send delivers m about a, as the Bot documentation describes, within
