@@ -1,6 +1,7 @@
 package send
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"time"
@@ -147,12 +148,19 @@ func (b *Bot) String() string {
 // delivered; those go to the WithErrorHandler function. If the thread
 // cannot take a reply any more (the channel was archived, say), the
 // message is posted to the Bot's channel instead.
+//
+// A nil a means that m is about no one alarm (a digest of many, say): it
+// is posted to the Bot's channel as it is, with no thread and no metadata
+// of its own.
 func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
-	if a == nil || m == nil {
-		return Receipt{}, &Error{Op: opPost, Reason: "nil alarm or message", Attempts: 1}
+	if m == nil {
+		return Receipt{}, &Error{Op: opPost, Reason: "nil message", Attempts: 1}
 	}
 	ctx, cancel := withDeadline(ctx, b.timeout)
 	defer cancel()
+	if a == nil {
+		return b.post(ctx, b.channel, "", nil, m)
+	}
 	key := Key(a)
 	t, open := b.thread(ctx, key)
 	switch {
@@ -162,6 +170,23 @@ func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) (Re
 		return b.announce(ctx, key, a, m)
 	}
 	return b.post(ctx, b.channel, "", a, m)
+}
+
+// Reply posts m as a reply in the thread of the message that r points at
+// (r.ThreadTS, or r.TS for a message that is not itself a reply), in
+// r.Channel, within ctx's deadline or else the Bot's timeout, with the
+// Bot's pacing and retries. It keeps no thread state: it is for details
+// under a message that Send returned r for, such as the single alarms of
+// a digest. It returns an *Error matching ErrPermanent when r has no
+// channel or ts.
+func (b *Bot) Reply(ctx context.Context, r Receipt, m *slackfmt.Message) (Receipt, error) {
+	threadTS := cmp.Or(r.ThreadTS, r.TS)
+	if m == nil || r.Channel == "" || threadTS == "" {
+		return Receipt{}, &Error{Op: opPost, Reason: "nil message, or a receipt without channel or ts", Attempts: 1}
+	}
+	ctx, cancel := withDeadline(ctx, b.timeout)
+	defer cancel()
+	return b.post(ctx, r.Channel, threadTS, nil, m)
 }
 
 // announce posts an ALARM message and remembers where, and the alarm as

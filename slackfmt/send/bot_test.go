@@ -596,16 +596,44 @@ func storeWith(t Thread) *MemoryStore {
 func TestBotBadInput(t *testing.T) {
 	slackSrv := newFakeSlack(t, nil)
 	bot := newTestBot(t, slackSrv, newFakeClock())
-	for _, tc := range []struct {
-		a *alarm.Alarm
-		m *slackfmt.Message
-	}{{nil, testMessage("x")}, {testAlarm(alarm.StateAlarm), nil}} {
-		if _, err := bot.Send(context.Background(), tc.a, tc.m); !errors.Is(err, ErrPermanent) {
-			t.Errorf("Send(%v, %v) = %v, want a permanent error", tc.a, tc.m, err)
+	if _, err := bot.Send(context.Background(), testAlarm(alarm.StateAlarm), nil); !errors.Is(err, ErrPermanent) {
+		t.Errorf("Send(nil message) = %v, want a permanent error", err)
+	}
+	for _, r := range []Receipt{{}, {Channel: testChanID}, {TS: alarmTS}} {
+		if _, err := bot.Reply(context.Background(), r, testMessage("x")); !errors.Is(err, ErrPermanent) {
+			t.Errorf("Reply(%+v) = %v, want a permanent error", r, err)
 		}
 	}
 	if n := len(slackSrv.requests()); n != 0 {
 		t.Errorf("Slack got %d requests, want 0", n)
+	}
+}
+
+// TestBotDigest checks that a message about no one alarm (nil, such as a
+// digest) is posted to the channel as it is, without thread, store or
+// metadata of the Bot's, and that Reply puts details in its thread.
+func TestBotDigest(t *testing.T) {
+	slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}, {200, repliedOK, nil}, {200, repliedOK, nil}}})
+	store := NewMemoryStore(10)
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithThreadStore(store), WithBroadcast())
+	r := send(t, bot, nil, testMessage("digest"))
+	if r != (Receipt{Channel: testChanID, TS: alarmTS}) {
+		t.Errorf("digest receipt = %+v, want the channel message", r)
+	}
+	reply, err := bot.Reply(context.Background(), r, testMessage("details"))
+	if err != nil || reply.ThreadTS != alarmTS {
+		t.Fatalf("Reply = %+v, %v; want a reply in %s", reply, err, alarmTS)
+	}
+	if _, err := bot.Reply(context.Background(), reply, testMessage("more details")); err != nil {
+		t.Fatal(err)
+	}
+	checkFields(t, forms(t, slackSrv.requests()), []map[string]string{
+		{"channel": "#alerts", "text": "digest", "thread_ts": "", "metadata": ""},
+		{"channel": testChanID, "text": "details", "thread_ts": alarmTS, "reply_broadcast": ""},
+		{"channel": testChanID, "text": "more details", "thread_ts": alarmTS},
+	})
+	if store.threads.len() != 0 {
+		t.Errorf("the digest left %d threads in the store", store.threads.len())
 	}
 }
 

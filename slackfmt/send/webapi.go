@@ -48,7 +48,7 @@ func (b *Bot) post(ctx context.Context, channel, threadTS string, a *alarm.Alarm
 	opts := messageOptions(a, m)
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
-		if b.broadcast && a.State.Value == alarm.StateOK {
+		if b.broadcast && a != nil && a.State.Value == alarm.StateOK {
 			opts = append(opts, slack.MsgOptionBroadcast())
 		}
 	}
@@ -94,11 +94,12 @@ func (b *Bot) update(ctx context.Context, t Thread, a *alarm.Alarm, m *slackfmt.
 
 // messageOptions turns m into chat.postMessage / chat.update arguments:
 // those of [slackfmt.Message.PostMessageOptions] (which never set parse
-// or link_names), plus metadata naming the alarm when m has none, so that
-// the message can be found again from conversations.history.
+// or link_names), plus metadata naming the alarm a, if any, when m has
+// none, so that the message can be found again from
+// conversations.history.
 func messageOptions(a *alarm.Alarm, m *slackfmt.Message) []slack.MsgOption {
 	opts := m.PostMessageOptions()
-	if m.Metadata == nil {
+	if m.Metadata == nil && a != nil {
 		opts = append(opts, slack.MsgOptionMetadata(slack.SlackMetadata{
 			EventType: slackfmt.MetadataEventType,
 			EventPayload: map[string]any{
