@@ -3,15 +3,18 @@ package send
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/cwslack/cwslack/alarm"
+	"github.com/cwslack/cwslack/slackfmt"
 	"github.com/cwslack/cwslack/slackfmt/slacktest"
 )
 
@@ -211,5 +214,50 @@ func TestJitterSpreadsRetries(t *testing.T) {
 	}
 	if len(seen) < 10 {
 		t.Errorf("200 waits fall into %d buckets of 50 ms, want them spread over at least 10", len(seen))
+	}
+}
+
+// TestDigestStorm posts a 200-alarm storm as a digest through one
+// Webhook, paced by default, to a Slack that allows one message a second
+// after a burst of 3: a handful of posts, no 429, one mention, every
+// alarm named.
+func TestDigestStorm(t *testing.T) {
+	srv := slacktest.NewServer()
+	defer srv.Close()
+	srv.SetRateLimit(1, 3)
+	w := newTestWebhook(t, srv.WebhookURL()+"/"+t.Name())
+	var alarms []*alarm.Alarm
+	for i := range 200 {
+		a := testAlarm([]alarm.StateValue{alarm.StateAlarm, alarm.StateOK, alarm.StateInsufficientData}[i%3])
+		a.Name = fmt.Sprintf("storm-%03d", i)
+		a.ConsoleURL = "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/" + a.Name
+		alarms = append(alarms, a)
+	}
+	msgs := slackfmt.BuildDigest(alarms, slackfmt.WithMention(alarm.StateAlarm, slackfmt.MustParseMention("<!here>")))
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	start := time.Now()
+	for _, m := range msgs {
+		if _, err := w.Send(ctx, nil, m); err != nil {
+			t.Fatalf("Send: %v", err)
+		}
+	}
+	got := srv.Messages()
+	mentions, text := 0, ""
+	for _, m := range got {
+		if m.Status != http.StatusOK {
+			t.Errorf("a post was answered %d %s", m.Status, m.Error)
+		}
+		mentions += len(m.Mentions())
+		text += m.PlainText()
+	}
+	t.Logf("200 alarms: %d posts in %v, %d mentions", len(got), time.Since(start), mentions)
+	if len(got) != len(msgs) || len(got) > 6 || mentions != 1 {
+		t.Errorf("%d posts (want %d, at most 6), %d mentions (want 1)", len(got), len(msgs), mentions)
+	}
+	for _, a := range alarms {
+		if !strings.Contains(text, a.Name) {
+			t.Errorf("%s is not named in the channel", a.Name)
+		}
 	}
 }
