@@ -2,7 +2,9 @@ package dynamostore
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -190,5 +192,51 @@ func TestCapAlarm(t *testing.T) {
 	}
 	if js := capAlarm(wide, 2<<10); js != nil {
 		t.Errorf("an alarm whose tags alone are over the cap was kept: %d bytes", len(js))
+	}
+}
+
+// TestPutRace has 16 goroutines on each of two clients announce the same
+// alarm at once, each with a message of its own, and read the thread
+// back right after: they all read one and the same thread, one of
+// theirs. (Were Put an overwrite, those that read early would see their
+// own thread, later replaced.)
+func TestPutRace(t *testing.T) {
+	s1, _ := newStore(t)
+	s2, err := New(newClient(endpoint(t)), s1.Table())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	start := make(chan struct{})
+	put, seen := map[string]bool{}, map[string]bool{}
+	for i := range 32 {
+		th := testThread()
+		th.TS = fmt.Sprintf("1700000000.%06d", i)
+		put[th.TS] = true
+		s := []*Store{s1, s2}[i%2]
+		wg.Go(func() {
+			<-start
+			if err := s.Put(context.Background(), threadKey, th); err != nil {
+				t.Errorf("Put: %v", err)
+			}
+			got, ok, err := s.Get(context.Background(), threadKey)
+			if !ok || err != nil {
+				t.Errorf("Get = %v, %v", ok, err)
+			}
+			mu.Lock()
+			seen[got.TS] = true
+			mu.Unlock()
+		})
+	}
+	close(start)
+	wg.Wait()
+	for ts := range seen {
+		if !put[ts] {
+			t.Errorf("Get returned ts %s, which no one put", ts)
+		}
+	}
+	if len(seen) != 1 {
+		t.Errorf("the instances read %d different threads, want one", len(seen))
 	}
 }
