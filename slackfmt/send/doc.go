@@ -74,6 +74,17 @@
 // delivery later, which is better than an attempt that the deadline cuts
 // short.
 //
+// Any other answer fails at once and is never retried: a webhook's 4xx
+// (400 invalid_blocks, 403 action_prohibited or invalid_token, 404
+// no_service or channel_not_found, 410 channel_is_archived), a Web API
+// ok:false error (channel_not_found, not_in_channel, is_archived,
+// invalid_auth …), and a webhook's 200 whose body is not "ok". Such
+// errors match [ErrPermanent], and their message carries Slack's reason.
+//
+// The default HTTP client keeps idle connections to Slack for reuse, and
+// every response is read to its end, so that concurrent sends do not open
+// a new TLS connection each.
+//
 // # Pacing
 //
 // Slack allows about one message a second per webhook and per channel,
@@ -84,13 +95,6 @@
 // holds back until the Retry-After is over. A storm of alarms in one
 // process is thus spread out instead of hammering Slack into 429s.
 //
-// Any other answer fails at once and is never retried: a webhook's 4xx
-// (400 invalid_blocks, 403 action_prohibited or invalid_token, 404
-// no_service or channel_not_found, 410 channel_is_archived), a Web API
-// ok:false error (channel_not_found, not_in_channel, is_archived,
-// invalid_auth …), and a webhook's 200 whose body is not "ok". Such
-// errors match [ErrPermanent], and their message carries Slack's reason.
-//
 // # Credentials
 //
 // The webhook URL and the bot token are secrets. [NewWebhook] and [NewBot]
@@ -99,10 +103,6 @@
 // Send rather than when it is made, keeps, and asks again, once, when
 // Slack answers that the URL or token no longer works, before retrying
 // the delivery with the fresh value.
-//
-// The default HTTP client keeps idle connections to Slack for reuse, and
-// every response is read to its end, so that concurrent sends do not open
-// a new TLS connection each.
 //
 // # Errors
 //
