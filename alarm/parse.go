@@ -181,25 +181,3 @@ func decodeNested(text string, l layer, o *origin) (*Alarm, *DecodeError) {
 	}
 	return decodeDocument(data, d, sh, l, o)
 }
-
-// decodeLambdaEvent decodes the records of a Lambda SNS or SQS event.
-func decodeLambdaEvent(data []byte) ([]*Alarm, error) {
-	var ev lambdaEvent
-	if err := json.Unmarshal(data, &ev); err != nil {
-		return nil, decodeError(shapeRecords.String(), err)
-	}
-	return decodeRecords(len(ev.Records), func(i int) (*Alarm, string, *DecodeError) {
-		return ev.Records[i].alarm()
-	})
-}
-
-// decodeReceiveOutput decodes the messages of sqs receive-message output.
-func decodeReceiveOutput(data []byte) ([]*Alarm, error) {
-	var out receiveOutput
-	if err := json.Unmarshal(data, &out); err != nil {
-		return nil, decodeError(shapeReceive.String(), err)
-	}
-	return decodeRecords(len(out.Messages), func(i int) (*Alarm, string, *DecodeError) {
-		return out.Messages[i].alarm()
-	})
-}

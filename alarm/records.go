@@ -1,5 +1,7 @@
 package alarm
 
+import "encoding/json"
+
 // lambdaEvent is a Lambda SNS or SQS event.
 type lambdaEvent struct {
 	Records []lambdaRecord `json:"Records"`
@@ -27,6 +29,17 @@ func (r *lambdaRecord) alarm() (*Alarm, string, *DecodeError) {
 		return r.sqsMessage.alarm()
 	}
 	return nil, r.MessageID, unknown("record is neither an SNS nor an SQS record")
+}
+
+// decodeLambdaEvent decodes the records of a Lambda SNS or SQS event.
+func decodeLambdaEvent(data []byte) ([]*Alarm, error) {
+	var ev lambdaEvent
+	if err := json.Unmarshal(data, &ev); err != nil {
+		return nil, decodeError(shapeRecords.String(), err)
+	}
+	return decodeRecords(len(ev.Records), func(i int) (*Alarm, string, *DecodeError) {
+		return ev.Records[i].alarm()
+	})
 }
 
 // decodeRecords decodes each of n records with decode, which returns the

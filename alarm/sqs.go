@@ -1,5 +1,7 @@
 package alarm
 
+import "encoding/json"
+
 // sqsMessage is an SQS message: a record of a Lambda SQS event (messageId,
 // body) or a message of sqs receive-message output (MessageId, Body).
 // encoding/json matches keys without regard to case, so one struct serves
@@ -12,6 +14,17 @@ type sqsMessage struct {
 // receiveOutput is the output of sqs receive-message.
 type receiveOutput struct {
 	Messages []sqsMessage `json:"Messages"`
+}
+
+// decodeReceiveOutput decodes the messages of sqs receive-message output.
+func decodeReceiveOutput(data []byte) ([]*Alarm, error) {
+	var out receiveOutput
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, decodeError(shapeReceive.String(), err)
+	}
+	return decodeRecords(len(out.Messages), func(i int) (*Alarm, string, *DecodeError) {
+		return out.Messages[i].alarm()
+	})
 }
 
 // alarm decodes the alarm in the message body and returns the messageId.
