@@ -58,9 +58,8 @@ func objectPairs(b []byte) []Dimension {
 // jsonText returns the string that raw holds, or raw's JSON text when it
 // is not a string.
 func jsonText(raw json.RawMessage) string {
-	var s string
-	if isJSON(raw, '"') && json.Unmarshal(raw, &s) == nil {
-		return s
+	if isJSON(raw, '"') {
+		return jsonString(raw)
 	}
 	return string(raw)
 }
