@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"unicode/utf8"
 )
 
 // Decoding is done in two phases. The first decodes a document into a
@@ -18,8 +19,8 @@ import (
 // encoding/json matches keys without regard to case, so no two shapes may
 // rely on keys that differ only in case.
 type discriminator struct {
-	Records  json.RawMessage `json:"Records"`  // Lambda SNS or SQS event
-	Messages json.RawMessage `json:"Messages"` // sqs receive-message output
+	Records  valueType       `json:"Records"`  // Lambda SNS or SQS event
+	Messages valueType       `json:"Messages"` // sqs receive-message output
 	Type     json.RawMessage `json:"Type"`     // SNS notification or confirmation
 
 	AlarmName     json.RawMessage `json:"AlarmName"`     // alarm message
@@ -27,12 +28,24 @@ type discriminator struct {
 
 	Source     json.RawMessage `json:"source"`      // EventBridge event, alarm action
 	DetailType json.RawMessage `json:"detail-type"` // EventBridge event
-	Detail     json.RawMessage `json:"detail"`      // EventBridge event
-	AlarmData  json.RawMessage `json:"alarmData"`   // alarm action
+	Detail     valueType       `json:"detail"`      // EventBridge event
+	AlarmData  valueType       `json:"alarmData"`   // alarm action
 
 	HistoryData      json.RawMessage `json:"HistoryData"`      // alarm history item
 	PublishedMessage json.RawMessage `json:"publishedMessage"` // its decoded HistoryData
 	Default          json.RawMessage `json:"default"`          // a message with one text per protocol
+}
+
+// valueType is the first byte of a JSON value, which says its type: '{'
+// for an object, '[' for an array, '"' for a string… The discriminator
+// keeps only the type of the values that carry a payload, rather than a
+// copy of them.
+type valueType byte
+
+// UnmarshalJSON records the type of b.
+func (t *valueType) UnmarshalJSON(b []byte) error {
+	*t = valueType(b[0])
+	return nil
 }
 
 // shape is a payload shape.
@@ -82,15 +95,15 @@ func (sh shape) String() string {
 // shape says which shape the document has.
 func (d *discriminator) shape() shape {
 	switch {
-	case isJSON(d.Records, '['):
+	case d.Records == '[':
 		return shapeRecords
-	case isJSON(d.Messages, '['):
+	case d.Messages == '[':
 		return shapeReceive
 	case isSNSType(jsonString(d.Type)):
 		return shapeSNS
 	case jsonString(d.DetailType) != "":
-		return eventShape(jsonString(d.Source), jsonString(d.DetailType), isJSON(d.Detail, '{'))
-	case jsonString(d.Source) == sourceCloudWatch && isJSON(d.AlarmData, '{'):
+		return eventShape(jsonString(d.Source), jsonString(d.DetailType), d.Detail == '{')
+	case jsonString(d.Source) == sourceCloudWatch && d.AlarmData == '{':
 		return shapeAction
 	case isPresent(d.AlarmName) && isPresent(d.NewStateValue):
 		return shapeAlarm
@@ -155,8 +168,8 @@ func jsonString(raw json.RawMessage) string {
 	if len(raw) < 2 || raw[0] != '"' {
 		return ""
 	}
-	if s := raw[1 : len(raw)-1]; bytes.IndexByte(s, '\\') < 0 {
-		return string(s) // no escapes: the bytes are the string
+	if s := raw[1 : len(raw)-1]; bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
+		return string(s) // no escapes to undo, no invalid UTF-8 to replace
 	}
 	var s string
 	if json.Unmarshal(raw, &s) != nil {

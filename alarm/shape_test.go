@@ -56,6 +56,7 @@ func TestJSONString(t *testing.T) {
 		{`"Notification"`, "Notification"},
 		{`"Notif\u0069cation"`, "Notification"},
 		{`"a\"b"`, `a"b`},
+		{"\"a\xffb\"", "a\uFFFDb"},
 		{`""`, ""},
 		{`5`, ""},
 		{`null`, ""},
