@@ -50,7 +50,7 @@ type DecodeError struct {
 	msg string
 }
 
-// Error returns a one-line message: "alarm: ", the record when there is one,
+// Error returns the message: "alarm: ", the record when there is one,
 // the Kind's text, and what was found, such as
 // "alarm: not an alarm notification: SNS subscription confirmation: topic
 // arn:aws:sns:us-east-1:111122223333:ops".

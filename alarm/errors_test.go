@@ -129,8 +129,8 @@ func TestDecodeErrorIs(t *testing.T) {
 			}
 		}
 	}
-	if errors.Is(&DecodeError{}, nil) {
-		t.Error("a DecodeError without a Kind is nil")
+	if errors.Is(&DecodeError{}, ErrNotAlarm) {
+		t.Error("a DecodeError without a Kind is ErrNotAlarm")
 	}
 }
 
