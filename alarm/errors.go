@@ -148,16 +148,16 @@ func badTimestamp(field, timestamp string, err error) *DecodeError {
 	return e
 }
 
-// decodeError turns an error from decoding a document of a known shape
-// into its wire struct into a *DecodeError: a JSON value of the wrong type
-// makes the document invalid, anything else means the JSON is malformed.
-// where names the document.
-func decodeError(where string, err error) *DecodeError {
+// decodeError turns an error from the second decoding phase, the decode of
+// a document at layer l into its wire struct, into a *DecodeError: a JSON
+// value of the wrong type makes the document invalid, and what names the
+// value decoded; anything else means that the document is not valid JSON.
+func decodeError(l layer, what string, err error) *DecodeError {
 	var typ *json.UnmarshalTypeError
 	if !errors.As(err, &typ) {
-		return malformed(where, err)
+		return malformed(l.String(), err)
 	}
-	e := invalid("%s: %s is a JSON %s, not %s", where, fieldName(typ.Field), typ.Value, jsonKind(typ.Type))
+	e := invalid("%s: %s is a JSON %s, not %s", what, fieldName(typ.Field), typ.Value, jsonKind(typ.Type))
 	e.Err = typ
 	return e
 }

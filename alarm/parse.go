@@ -97,7 +97,7 @@ func ParseEventBridgeEvent(ev events.CloudWatchEvent) (*Alarm, error) {
 	}
 	e := ebEvent{ID: ev.ID, Account: ev.AccountID, Region: ev.Region, Resources: ev.Resources}
 	if err := json.Unmarshal(ev.Detail, &e.Detail); err != nil {
-		return nil, decodeError("EventBridge event detail", err)
+		return nil, decodeError(layerInput, "EventBridge event detail", err)
 	}
 	return result(e.alarm(&origin{envelope: EnvelopeEventBridge}))
 }
@@ -115,7 +115,7 @@ func ParseActionEvent(ev ActionEvent) (*Alarm, error) {
 	}
 	w := actionPayload{ActionEvent: ev}
 	if err := json.Unmarshal(ev.AlarmData, &w.AlarmData); err != nil {
-		return nil, decodeError("alarm action alarmData", err)
+		return nil, decodeError(layerInput, "alarm action alarmData", err)
 	}
 	return result(w.alarm(&origin{envelope: EnvelopeLambdaAction}))
 }
@@ -166,7 +166,7 @@ func decodeDocument(data []byte, d *discriminator, sh shape, l layer, o *origin)
 		return nil, unknown(fmt.Sprintf("the %s is a %s, which holds several alarms", l, sh))
 	}
 	if err := json.Unmarshal(data, w); err != nil {
-		return nil, decodeError(sh.String(), err)
+		return nil, decodeError(l, sh.String(), err)
 	}
 	return w.alarm(o)
 }

@@ -35,7 +35,7 @@ func (r *lambdaRecord) alarm() (*Alarm, string, *DecodeError) {
 func decodeLambdaEvent(data []byte) ([]*Alarm, error) {
 	var ev lambdaEvent
 	if err := json.Unmarshal(data, &ev); err != nil {
-		return nil, decodeError(shapeRecords.String(), err)
+		return nil, decodeError(layerInput, shapeRecords.String(), err)
 	}
 	return decodeRecords(len(ev.Records), func(i int) (*Alarm, string, *DecodeError) {
 		return ev.Records[i].alarm()

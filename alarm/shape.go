@@ -4,23 +4,27 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
-// Decoding is done in two phases. The first decodes a document into a
-// discriminator, whose fields are the keys that tell the shapes apart, each
-// kept as a json.RawMessage: a RawMessage takes a JSON value of any type,
-// so this phase fails only on a syntax error or a document that is not an
-// object, and a payload with odd types is still classified. The second
-// phase decodes the document once more, into the wire struct of the shape
-// that the first found.
+// Decoding is done in two phases. The first reads the members of a
+// document's object into a discriminator without decoding them: the keys
+// that tell the shapes apart, each value kept as a json.RawMessage whatever
+// its type, so that a payload with odd types is still classified. The
+// second phase is the one decode of the document by encoding/json, into
+// the wire struct of the shape that the first found; it also checks that
+// the document is valid JSON. A document refused without a second phase is
+// checked with json.Valid first, so that malformed JSON is always reported
+// as such.
 
-// discriminator holds the keys that tell the payload shapes apart.
-// encoding/json matches keys without regard to case, so no two shapes may
-// rely on keys that differ only in case.
+// discriminator holds the keys that tell the payload shapes apart; the
+// JSON names are those of its fields' tags. Keys match without regard to
+// case, as encoding/json matches them, so no two shapes may rely on keys
+// that differ only in case.
 type discriminator struct {
-	Records  valueType       `json:"Records"`  // Lambda SNS or SQS event
-	Messages valueType       `json:"Messages"` // sqs receive-message output
+	Records  json.RawMessage `json:"Records"`  // Lambda SNS or SQS event
+	Messages json.RawMessage `json:"Messages"` // sqs receive-message output
 	Type     json.RawMessage `json:"Type"`     // SNS notification or confirmation
 
 	AlarmName     json.RawMessage `json:"AlarmName"`     // alarm message
@@ -28,23 +32,56 @@ type discriminator struct {
 
 	Source     json.RawMessage `json:"source"`      // EventBridge event, alarm action
 	DetailType json.RawMessage `json:"detail-type"` // EventBridge event
-	Detail     valueType       `json:"detail"`      // EventBridge event
-	AlarmData  valueType       `json:"alarmData"`   // alarm action
+	Detail     json.RawMessage `json:"detail"`      // EventBridge event
+	AlarmData  json.RawMessage `json:"alarmData"`   // alarm action
 
 	HistoryData      json.RawMessage `json:"HistoryData"`      // alarm history item
 	PublishedMessage json.RawMessage `json:"publishedMessage"` // its decoded HistoryData
 	Default          json.RawMessage `json:"default"`          // a message with one text per protocol
 }
 
-// valueType is the first byte of a JSON value, which says its type: '{'
-// for an object, '[' for an array, '"' for a string… The discriminator
-// keeps only the type of the values that carry a payload, rather than a
-// copy of them.
-type valueType byte
+// read fills d from the members of obj, a JSON object, and reports whether
+// obj is one as far as its members go. The values are subslices of obj.
+func (d *discriminator) read(obj []byte) bool {
+	return eachMember(obj, func(key, value []byte) {
+		name := key[1 : len(key)-1]
+		if bytes.IndexByte(name, '\\') >= 0 || !utf8.Valid(name) {
+			name = []byte(jsonString(key))
+		}
+		if f := d.field(string(name)); f != nil {
+			*f = value
+		}
+	})
+}
 
-// UnmarshalJSON records the type of b.
-func (t *valueType) UnmarshalJSON(b []byte) error {
-	*t = valueType(b[0])
+// field returns the field of d that holds the member called name, or nil.
+func (d *discriminator) field(name string) *json.RawMessage {
+	switch {
+	case strings.EqualFold(name, "Records"):
+		return &d.Records
+	case strings.EqualFold(name, "Messages"):
+		return &d.Messages
+	case strings.EqualFold(name, "Type"):
+		return &d.Type
+	case strings.EqualFold(name, "AlarmName"):
+		return &d.AlarmName
+	case strings.EqualFold(name, "NewStateValue"):
+		return &d.NewStateValue
+	case strings.EqualFold(name, "source"):
+		return &d.Source
+	case strings.EqualFold(name, "detail-type"):
+		return &d.DetailType
+	case strings.EqualFold(name, "detail"):
+		return &d.Detail
+	case strings.EqualFold(name, "alarmData"):
+		return &d.AlarmData
+	case strings.EqualFold(name, "HistoryData"):
+		return &d.HistoryData
+	case strings.EqualFold(name, "publishedMessage"):
+		return &d.PublishedMessage
+	case strings.EqualFold(name, "default"):
+		return &d.Default
+	}
 	return nil
 }
 
@@ -92,18 +129,28 @@ func (sh shape) String() string {
 	return "JSON object of no known shape"
 }
 
+// decoded reports whether the second phase decodes a document of shape
+// sh, rather than refusing it.
+func (sh shape) decoded() bool {
+	switch sh {
+	case shapeUnknown, shapeConfigChange, shapeOtherEvent, shapeNoDetail:
+		return false
+	}
+	return true
+}
+
 // shape says which shape the document has.
 func (d *discriminator) shape() shape {
 	switch {
-	case d.Records == '[':
+	case isJSON(d.Records, '['):
 		return shapeRecords
-	case d.Messages == '[':
+	case isJSON(d.Messages, '['):
 		return shapeReceive
 	case isSNSType(jsonString(d.Type)):
 		return shapeSNS
 	case jsonString(d.DetailType) != "":
-		return eventShape(jsonString(d.Source), jsonString(d.DetailType), d.Detail == '{')
-	case jsonString(d.Source) == sourceCloudWatch && d.AlarmData == '{':
+		return eventShape(jsonString(d.Source), jsonString(d.DetailType), isJSON(d.Detail, '{'))
+	case jsonString(d.Source) == sourceCloudWatch && isJSON(d.AlarmData, '{'):
 		return shapeAction
 	case isPresent(d.AlarmName) && isPresent(d.NewStateValue):
 		return shapeAlarm
@@ -132,14 +179,18 @@ func discriminate(data []byte, l layer) (*discriminator, shape, *DecodeError) {
 		return nil, shapeUnknown, newError(ErrMalformed, "the input is empty")
 	case l != layerInput && (len(t) == 0 || (t[0] != '{' && t[0] != '[')):
 		return nil, shapeUnknown, notAlarm("plain text message: the " + l.String() + " is not JSON")
-	case string(t) == "null":
-		return nil, shapeUnknown, unknown("input is JSON null")
+	case t[0] != '{':
+		return nil, shapeUnknown, notAnObject(data, l)
 	}
-	d := new(discriminator)
-	if err := json.Unmarshal(data, d); err != nil {
-		return nil, shapeUnknown, notAnObject(l, err)
+	d, sh := new(discriminator), shapeUnknown
+	if d.read(t) {
+		sh = d.shape()
 	}
-	sh := d.shape()
+	if !l.allows(sh) || !sh.decoded() {
+		if err := checkJSON(data, l); err != nil {
+			return nil, shapeUnknown, err
+		}
+	}
 	switch {
 	case l.allows(sh):
 		return d, sh, nil
@@ -149,9 +200,22 @@ func discriminate(data []byte, l layer) (*discriminator, shape, *DecodeError) {
 	return nil, shapeUnknown, notAlarm("JSON message that is not a CloudWatch alarm")
 }
 
-// notAnObject returns the error for a document at layer l that the
-// discriminator could not hold: one that is not a JSON object, or not JSON.
-func notAnObject(l layer, err error) *DecodeError {
+// checkJSON returns nil when data, a document at layer l, is valid JSON,
+// else the error that says where it is not.
+func checkJSON(data []byte, l layer) *DecodeError {
+	if json.Valid(data) {
+		return nil
+	}
+	return malformed(l.String(), json.Unmarshal(data, new(struct{})))
+}
+
+// notAnObject returns the error for data, a document at layer l that does
+// not start with an object: JSON of another type, or not JSON.
+func notAnObject(data []byte, l layer) *DecodeError {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return unknown("input is JSON null")
+	}
+	err := json.Unmarshal(data, new(struct{}))
 	typ, ok := err.(*json.UnmarshalTypeError)
 	switch {
 	case !ok:

@@ -1,8 +1,12 @@
 package alarm
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestDiscriminatorShape checks the first decoding phase: it tells the
@@ -39,8 +43,8 @@ func TestDiscriminatorShape(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var d discriminator
-		if err := json.Unmarshal([]byte(tt.input), &d); err != nil {
-			t.Errorf("decoding %s into the discriminator: %v", tt.input, err)
+		if !d.read([]byte(tt.input)) {
+			t.Errorf("reading %s into the discriminator failed", tt.input)
 			continue
 		}
 		if got := d.shape(); got != tt.want {
@@ -69,4 +73,32 @@ func TestJSONString(t *testing.T) {
 			t.Errorf("jsonString(%s) = %q, want %q", tt.raw, got, tt.want)
 		}
 	}
+}
+
+// FuzzDiscriminatorRead checks that the first phase reads any valid JSON
+// object exactly as encoding/json would decode it into the discriminator,
+// and that it never panics on anything else.
+func FuzzDiscriminatorRead(f *testing.F) {
+	for _, file := range fixtures(f) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"type":"a","TYPE":"b","\u0054ype":"c","ſource":1,"Records" : [ {"x":"]"} ] }`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got discriminator
+		ok := got.read(data)
+		var want discriminator
+		if !isJSON(bytes.TrimSpace(data), '{') || json.Unmarshal(data, &want) != nil {
+			return
+		}
+		if !ok {
+			t.Fatalf("read(%q) failed on a valid JSON object", data)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("read(%q) mismatch (-json.Unmarshal +read):\n%s", data, diff)
+		}
+	})
 }

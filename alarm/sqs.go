@@ -20,7 +20,7 @@ type receiveOutput struct {
 func decodeReceiveOutput(data []byte) ([]*Alarm, error) {
 	var out receiveOutput
 	if err := json.Unmarshal(data, &out); err != nil {
-		return nil, decodeError(shapeReceive.String(), err)
+		return nil, decodeError(layerInput, shapeReceive.String(), err)
 	}
 	return decodeRecords(len(out.Messages), func(i int) (*Alarm, string, *DecodeError) {
 		return out.Messages[i].alarm()
