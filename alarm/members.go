@@ -29,7 +29,7 @@ func eachMember(obj []byte, f func(key, value []byte)) bool {
 		}
 		key, after := splitValue(rest)
 		after = skipSpace(after)
-		if len(after) == 0 || after[0] != ':' {
+		if len(key) < 2 || len(after) == 0 || after[0] != ':' {
 			return false
 		}
 		value, after := splitValue(skipSpace(after[1:]))

@@ -73,3 +73,24 @@ func FuzzObjectPairs(f *testing.F) {
 		}
 	})
 }
+
+// TestEachMemberMalformed checks that eachMember refuses what is not an
+// object as far as its keys, colons, commas and braces go, and never calls
+// back with a member it could not split.
+func TestEachMemberMalformed(t *testing.T) {
+	for _, obj := range []string{
+		``, `[1]`, `"{}"`, `{`, `{"a`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{"a":1 "b":2}`,
+		`{a:1}`, `{"a":1`, `{"a" 1}`, `{,}`, `{"a":1,,"b":2}`, `{"\"}`,
+	} {
+		var keys [][]byte
+		ok := eachMember([]byte(obj), func(key, value []byte) {
+			if len(key) < 2 || len(value) == 0 {
+				t.Errorf("eachMember(%s) called back with key %q, value %q", obj, key, value)
+			}
+			keys = append(keys, key)
+		})
+		if ok {
+			t.Errorf("eachMember(%s) = true after %q, want false", obj, keys)
+		}
+	}
+}

@@ -18,10 +18,10 @@ import (
 // checked with json.Valid first, so that malformed JSON is always reported
 // as such.
 
-// discriminator holds the keys that tell the payload shapes apart; the
-// JSON names are those of its fields' tags. Keys match without regard to
-// case, as encoding/json matches them, so no two shapes may rely on keys
-// that differ only in case.
+// discriminator holds the keys that tell the payload shapes apart. read
+// fills it as json.Unmarshal would, following its fields' tags: keys match
+// without regard to case, so no two shapes may rely on keys that differ
+// only in case, and the last of two equal keys wins.
 type discriminator struct {
 	Records  json.RawMessage `json:"Records"`  // Lambda SNS or SQS event
 	Messages json.RawMessage `json:"Messages"` // sqs receive-message output
