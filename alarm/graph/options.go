@@ -12,8 +12,8 @@ const (
 	DefaultWidth  = 800
 	DefaultHeight = 400
 	// DefaultWindow is the shortest time span a graph shows: three hours,
-	// as the CloudWatch console's alarm page does. Alarms with long
-	// periods get 20 periods instead.
+	// the default span of a MetricWidget. Alarms with long periods get 20
+	// periods instead.
 	DefaultWindow = 3 * time.Hour
 	// DefaultMaxChildren is how many triggering children of a composite
 	// alarm Client.Children describes.
