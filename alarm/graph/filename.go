@@ -14,9 +14,9 @@ const maxFilename = 80
 // Filename returns a file name for the graph of a, such as
 // "web-cpu-high-alarm.png": the alarm's name with every character that is
 // not a letter, a digit, "-", "_" or "." replaced by "-", cut to 80
-// characters, then its state in lower case. Slack shows the name under
-// the image's title, and a file saved from Slack keeps it, so it should
-// say which alarm it is and survive every file system.
+// characters, then its state in lower case. A file saved from Slack keeps
+// its name, so the name should say which alarm it shows and be valid on
+// every file system.
 func Filename(a *alarm.Alarm) string {
 	if a == nil {
 		return "alarm.png"
