@@ -1,34 +1,52 @@
-// Package cwslack turns AWS CloudWatch alarm notifications into Slack
-// messages. This root package holds no code; the work is done by its
-// packages:
+// Package cwslack posts AWS CloudWatch alarm notifications to Slack. It
+// holds what a program needs around the decoding and formatting packages:
+// a [Notifier] that routes, deduplicates, builds and delivers messages,
+// ready-made handlers for AWS Lambda ([NewLambdaHandler]) and for HTTP
+// ([NewSNSHandler], [NewEventBridgeHandler]), and the configuration that
+// the example programs read from the environment ([ConfigFromEnv]).
+//
+// The work is done by its packages:
 //
 //   - [github.com/cwslack/cwslack/alarm] decodes every shape in which an
 //     alarm notification reaches a program (a Lambda SNS event, an SNS
 //     HTTPS delivery, an SQS message, an EventBridge event, the alarm's
-//     direct Lambda action, the bare alarm message) into one typed model,
-//     [github.com/cwslack/cwslack/alarm.Alarm].
+//     direct Lambda action, the bare alarm message) into one typed model.
 //   - [github.com/cwslack/cwslack/alarm/snsverify] verifies the signature
 //     of messages that SNS POSTs to an HTTPS endpoint.
-//   - [github.com/cwslack/cwslack/slackfmt] builds a Block Kit message from
-//     an alarm, safe with untrusted text and always within Slack's limits.
+//   - [github.com/cwslack/cwslack/slackfmt] builds a Block Kit message
+//     from an alarm, safe with untrusted text and always within Slack's
+//     limits.
 //   - [github.com/cwslack/cwslack/slackfmt/send] delivers messages through
 //     an incoming webhook or a bot token, with retries.
+//   - [github.com/cwslack/cwslack/slackfmt/slacktest] is a local fake of
+//     Slack for tests.
 //
-// # Usage
+// # A Lambda function
 //
-// The whole pipeline is three calls:
+// One handler accepts every payload shape that Lambda can receive:
+//
+//	webhook, err := send.NewWebhook(os.Getenv("SLACK_WEBHOOK_URL"))
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	n := cwslack.New(cwslack.To(cwslack.Destination{Sender: webhook}))
+//	lambda.Start(cwslack.NewLambdaHandler(n))
+//
+// # An HTTP service
+//
+// Mount the handlers on any mux; SNS messages are verified before they are
+// read:
+//
+//	mux.Handle("/sns", cwslack.NewSNSHandler(n, snsverify.New(snsverify.WithTopics(topicARN))))
+//	mux.Handle("/eventbridge", cwslack.NewEventBridgeHandler(n, apiKey))
+//
+// # Your own code
+//
+// Notify takes decoded alarms from anywhere:
 //
 //	alarms, err := alarm.Parse(payload)
-//	for _, a := range alarms {
-//		msg := slackfmt.Build(a)
-//		err := sender.Send(ctx, a, msg)
+//	// err names what held no alarm; the alarms that decoded are delivered.
+//	if err := n.Notify(ctx, alarms...); err != nil {
+//		return err // a *DeliveryError: retry later; delivered copies are not posted again
 //	}
-//
-// # Example programs
-//
-// The examples directory holds thin programs on top of the library: a
-// Lambda function (examples/lambda, with its Terraform), an HTTP server for
-// SNS HTTPS subscriptions and EventBridge API destinations (examples/http),
-// and a command-line tool that renders or posts alarms from files
-// (examples/cli).
 package cwslack

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // The benchmarks run on payloads generated here rather than on the test
@@ -28,9 +29,43 @@ var shapes = []shape{
 // gen describes the alarm to generate: a metric math alarm with queries
 // metric queries (the first an expression over the others) and dims
 // dimensions on each metric; queries == 1 makes a single-metric alarm.
+// name, state and at default to "bench-api-latency", ALARM (from OK) and
+// 2026-11-25 01:25:37.914 UTC.
 type gen struct {
 	queries, dims int
 	description   string
+	name, state   string
+	at            time.Time
+}
+
+// alarmName returns the generated alarm's name.
+func (g gen) alarmName() string {
+	if g.name == "" {
+		return "bench-api-latency"
+	}
+	return g.name
+}
+
+// arn returns the generated alarm's ARN.
+func (g gen) arn() string { return "arn:aws:cloudwatch:eu-west-3:123456789012:alarm:" + g.alarmName() }
+
+// states returns the new and the old state.
+func (g gen) states() (string, string) {
+	switch g.state {
+	case "", "ALARM":
+		return "ALARM", "OK"
+	case "OK":
+		return "OK", "ALARM"
+	}
+	return g.state, "OK"
+}
+
+// when returns the time of the state change in CloudWatch's format.
+func (g gen) when() string {
+	if g.at.IsZero() {
+		return genTime
+	}
+	return g.at.UTC().Format("2006-01-02T15:04:05.000-0700")
 }
 
 func mustJSON(v any) []byte {
@@ -42,7 +77,6 @@ func mustJSON(v any) []byte {
 }
 
 const (
-	genARN   = "arn:aws:cloudwatch:eu-west-3:123456789012:alarm:bench-api-latency"
 	genTopic = "arn:aws:sns:eu-west-3:123456789012:alarms"
 	genTime  = "2026-11-25T01:25:37.914+0000"
 	genRsn   = "Threshold Crossed: 3 out of the last 3 datapoints [412.5 (25/11/26 01:24:00), 398.25 (25/11/26 01:23:00), 377.0 (25/11/26 01:22:00)] were greater than or equal to the threshold (250.0) (minimum 3 datapoints for OK -> ALARM transition)."
@@ -69,11 +103,12 @@ func (g gen) snsMessage() string {
 	} else {
 		trigger["Metrics"] = g.snsQueries()
 	}
+	state, old := g.states()
 	return string(mustJSON(map[string]any{
-		"AlarmName": "bench-api-latency", "AlarmDescription": g.description,
+		"AlarmName": g.alarmName(), "AlarmDescription": g.description,
 		"AWSAccountId": "123456789012", "AlarmConfigurationUpdatedTimestamp": genTime,
-		"NewStateValue": "ALARM", "NewStateReason": genRsn, "StateChangeTime": genTime,
-		"Region": "EU (Paris)", "AlarmArn": genARN, "OldStateValue": "OK",
+		"NewStateValue": state, "NewStateReason": genRsn, "StateChangeTime": g.when(),
+		"Region": "EU (Paris)", "AlarmArn": g.arn(), "OldStateValue": old,
 		"OKActions": []string{genTopic}, "AlarmActions": []string{genTopic}, "InsufficientDataActions": []string{},
 		"Trigger": trigger,
 	}))
@@ -105,10 +140,11 @@ func (g gen) snsQueries() []map[string]any {
 
 // detail is the alarm as EventBridge and the Lambda action describe it.
 func (g gen) detail() map[string]any {
+	state, old := g.states()
 	return map[string]any{
-		"alarmName": "bench-api-latency",
-		"state":     map[string]any{"value": "ALARM", "reason": genRsn, "reasonData": genData, "timestamp": genTime},
-		"previousState": map[string]any{"value": "OK", "reason": "Threshold Crossed: 3 out of the last 3 datapoints were not greater than or equal to the threshold (250.0).",
+		"alarmName": g.alarmName(),
+		"state":     map[string]any{"value": state, "reason": genRsn, "reasonData": genData, "timestamp": g.when()},
+		"previousState": map[string]any{"value": old, "reason": "Threshold Crossed: 3 out of the last 3 datapoints were not greater than or equal to the threshold (250.0).",
 			"timestamp": "2026-11-25T00:02:37.914+0000"},
 		"configuration": map[string]any{"description": g.description, "metrics": g.camelQueries()},
 	}
@@ -143,14 +179,14 @@ func (g gen) eventBridge() map[string]any {
 	return map[string]any{
 		"version": "0", "id": "6f1d2c3b-4a5e-6f70-8192-a3b4c5d6e7f8", "detail-type": "CloudWatch Alarm State Change",
 		"source": "aws.cloudwatch", "account": "123456789012", "time": "2026-11-25T01:25:37Z",
-		"region": "eu-west-3", "resources": []string{genARN}, "detail": g.detail(),
+		"region": "eu-west-3", "resources": []string{g.arn()}, "detail": g.detail(),
 	}
 }
 
 func (g gen) action() map[string]any {
 	return map[string]any{
-		"source": "aws.cloudwatch", "alarmArn": genARN, "accountId": "123456789012",
-		"time": genTime, "region": "eu-west-3", "alarmData": g.detail(),
+		"source": "aws.cloudwatch", "alarmArn": g.arn(), "accountId": "123456789012",
+		"time": g.when(), "region": "eu-west-3", "alarmData": g.detail(),
 	}
 }
 
@@ -188,4 +224,36 @@ func sqsEvent(body string) []byte {
 		"messageAttributes": map[string]any{}, "md5OfBody": "e4e68fb7bd0e697a0ae8f1bb342846b3",
 		"eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:eu-west-3:123456789012:alarms", "awsRegion": "eu-west-3",
 	}}})
+}
+
+// lambdaSNSEvent is an SNS event of one record per message, each with its
+// own MessageId.
+func lambdaSNSEvent(messages ...string) []byte {
+	recs := make([]any, len(messages))
+	for i, m := range messages {
+		var ev struct{ Records []map[string]any }
+		if err := json.Unmarshal(lambdaSNS(m), &ev); err != nil {
+			panic(err)
+		}
+		ev.Records[0]["Sns"].(map[string]any)["MessageId"] = fmt.Sprintf("sns-%04d", i)
+		recs[i] = ev.Records[0]
+	}
+	return mustJSON(map[string]any{"Records": recs})
+}
+
+// sqsMessage is one message of an SQS batch: its messageId and body.
+type sqsMessage struct{ id, body string }
+
+// sqsBatch is the event Lambda receives from the queue queueARN.
+func sqsBatch(queueARN string, msgs ...sqsMessage) []byte {
+	recs := make([]any, len(msgs))
+	for i, m := range msgs {
+		recs[i] = map[string]any{
+			"messageId": m.id, "receiptHandle": "rh-" + m.id, "body": m.body,
+			"attributes":        map[string]string{"ApproximateReceiveCount": "1", "SentTimestamp": "1795569938000"},
+			"messageAttributes": map[string]any{}, "md5OfBody": "e4e68fb7bd0e697a0ae8f1bb342846b3",
+			"eventSource": "aws:sqs", "eventSourceARN": queueARN, "awsRegion": "eu-west-3",
+		}
+	}
+	return mustJSON(map[string]any{"Records": recs})
 }

@@ -1,9 +1,6 @@
 package alarm
 
-import (
-	"encoding/json"
-	"fmt"
-)
+import "encoding/json"
 
 // ActionEvent is the payload that CloudWatch sends when an alarm's action
 // invokes a Lambda function directly. aws-lambda-go has no type for it,
@@ -30,22 +27,16 @@ type ActionEvent struct {
 	AlarmData json.RawMessage `json:"alarmData"`
 }
 
-// decodeAction converts an alarm action payload to the model. w is its
-// alarm data when the caller has decoded it already; when w is nil,
-// decodeAction decodes ev.AlarmData.
-func decodeAction(ev *ActionEvent, w *ebDetail) (*Alarm, error) {
-	if ev.Source != "aws.cloudwatch" {
-		return nil, newError(ErrUnknown, FoundUnknown, fmt.Sprintf("alarm action with source %q", ev.Source))
-	}
-	if w == nil && !isJSON(ev.AlarmData, '{') {
-		return nil, newError(ErrUnknown, FoundUnknown, "alarm action without an alarmData object")
-	}
-	if w == nil {
-		w = new(ebDetail)
-		if err := json.Unmarshal(ev.AlarmData, w); err != nil {
-			return nil, typeError("alarmData", err)
-		}
-	}
-	m := meta{source: SourceLambdaAction, arn: ev.AlarmARN, account: ev.AccountID, region: ev.Region}
-	return w.alarm(&m, &delivery{envelope: EnvelopeLambdaAction})
+// actionPayload is the wire struct of an alarm action: an ActionEvent
+// whose alarmData is decoded (the outer AlarmData field hides the
+// embedded one).
+type actionPayload struct {
+	ActionEvent
+	AlarmData ebDetail `json:"alarmData"`
+}
+
+// alarm converts the payload to the model.
+func (w *actionPayload) alarm(o *origin) (*Alarm, *DecodeError) {
+	o.alarmARN, o.account, o.region = w.AlarmARN, w.AccountID, w.Region
+	return w.AlarmData.alarm(SourceLambdaAction, o)
 }

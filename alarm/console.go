@@ -70,7 +70,8 @@ func isRegionCode(s string) bool {
 // "$2F"); every other byte of the UTF-8 name, including space, brackets,
 // quotes and all non-ASCII bytes, is percent-encoded ("%20").
 //
-// The evidence (payloads.md §7.1):
+// The evidence, from AWS alarm emails and the issue trackers of projects
+// that link to alarms:
 //
 //   - AWS's own alarm emails link to "#alarmsV2:alarm/Dummy%20composite%20alarm",
 //     and "%28ApiGateway%29" in another email resolves to "(ApiGateway)":

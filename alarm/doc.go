@@ -60,15 +60,21 @@
 //
 // # Errors
 //
-// Every failure is a [*DecodeError] that wraps exactly one of [ErrNotAlarm]
-// (a well-formed notification without an alarm), [ErrMalformed] (JSON that
-// does not parse, with the *json.SyntaxError and its offset), [ErrInvalid]
-// (an alarm with a field that cannot be decoded) and [ErrUnknown] (JSON of
-// no known shape). Its Found field says what was found instead. When an
-// event has several records and only some hold alarms, the alarms are
-// returned together with the errors.Join of one *DecodeError per skipped
-// record: one bad record never hides the others. A broken reasonData does
-// not cost the alarm; it is left nil. Parse never panics.
+// Every failure is a [*DecodeError]. Its Kind is one of the sentinels
+// [ErrNotAlarm] (a well-formed notification without an alarm),
+// [ErrMalformed] (JSON that does not parse), [ErrInvalid] (a known shape
+// with a field that cannot be decoded) and [ErrUnknown] (JSON of no known
+// shape), and errors.Is matches it. Its Err is the cause, when there is
+// one, for errors.As: the *json.SyntaxError with its offset, the
+// *json.UnmarshalTypeError, the *time.ParseError. Its message says what
+// was found instead of an alarm.
+//
+// A payload with records is decoded record by record: when some records
+// hold no alarm, the alarms of the others are returned together with a
+// [DecodeErrors] of one *DecodeError per failed record. An event whose
+// records themselves have fields of the wrong JSON type is invalid as a
+// whole. A broken reasonData does not cost the alarm; it is left nil.
+// Parse never panics.
 //
 // # Non-goals
 //

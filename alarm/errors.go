@@ -4,83 +4,56 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
-// Sentinel errors, for errors.Is. Every error that Parse and its siblings
-// return wraps one of them inside a *DecodeError.
+// The sentinel errors, for errors.Is. Every error that Parse and its
+// siblings return is a *DecodeError (or a DecodeErrors of them) whose Kind
+// is one of these.
 var (
 	// ErrNotAlarm means the input is a well-formed notification that
 	// carries no alarm state change: an SNS subscription confirmation, a
 	// configuration-change event, a text message, another service's event.
 	ErrNotAlarm = errors.New("alarm: not an alarm notification")
 	// ErrMalformed means the input, or a JSON document nested in it, is not
-	// valid JSON. The *DecodeError's Offset says where.
+	// valid JSON. The *json.SyntaxError, when there is one, is the
+	// *DecodeError's cause and holds the offset.
 	ErrMalformed = errors.New("alarm: malformed JSON")
-	// ErrInvalid means the input looks like an alarm but a field has a value
-	// that cannot be decoded, such as an unknown state or a bad timestamp.
+	// ErrInvalid means the input has a known shape but a field has a value
+	// that cannot be decoded: a JSON value of the wrong type, an unknown
+	// state, a bad timestamp, an empty alarm name.
 	ErrInvalid = errors.New("alarm: invalid alarm")
 	// ErrUnknown means the input is JSON of no shape that Parse knows.
 	ErrUnknown = errors.New("alarm: unrecognised payload")
 )
 
-// Found names what Parse found instead of an alarm.
-type Found string
-
-// What Parse can find instead of an alarm.
-const (
-	// FoundSubscriptionConfirmation is an SNS SubscriptionConfirmation body.
-	FoundSubscriptionConfirmation Found = "SNS subscription confirmation"
-	// FoundUnsubscribeConfirmation is an SNS UnsubscribeConfirmation body.
-	FoundUnsubscribeConfirmation Found = "SNS unsubscribe confirmation"
-	// FoundConfigurationChange is a "CloudWatch Alarm Configuration Change"
-	// event, sent when an alarm is created, updated or deleted.
-	FoundConfigurationChange Found = "CloudWatch alarm configuration change event"
-	// FoundOtherEvent is an EventBridge event of another source or type.
-	FoundOtherEvent Found = "EventBridge event that is not an alarm state change"
-	// FoundText is an SNS Message or SQS body that is not JSON.
-	FoundText Found = "plain text message"
-	// FoundOtherJSON is an SNS Message or SQS body that is JSON of another
-	// publisher.
-	FoundOtherJSON Found = "JSON message that is not a CloudWatch alarm"
-	// FoundMalformedJSON is JSON that does not parse, at any level.
-	FoundMalformedJSON Found = "malformed JSON"
-	// FoundEmpty is empty input.
-	FoundEmpty Found = "empty input"
-	// FoundInvalidAlarm is an alarm with a field that cannot be decoded.
-	FoundInvalidAlarm Found = "alarm with an invalid field"
-	// FoundUnknown is input of no shape that Parse knows.
-	FoundUnknown Found = "JSON of an unknown shape"
-	// FoundNoRecords is a Lambda event with an empty Records list.
-	FoundNoRecords Found = "event with no records"
-	// FoundEventWithoutDetail is an EventBridge envelope without a detail
-	// object, such as a fixture that put alarmData in its place.
-	FoundEventWithoutDetail Found = "EventBridge envelope without detail"
-)
-
 // DecodeError reports why an input, or one record of it, yielded no alarm.
-// Its Unwrap returns an error that wraps one of the sentinels ErrNotAlarm,
-// ErrMalformed, ErrInvalid or ErrUnknown, and for malformed JSON also the
-// *json.SyntaxError.
+// errors.Is(err, Kind) is true of it, and errors.As finds its cause.
 type DecodeError struct {
-	// Record is the index of the record in a Lambda SNS or SQS event, or -1
-	// when the input is not a list of records (or is a single SQS message,
-	// see ParseSQSMessage).
+	// Record is the index of the record in a Lambda SNS or SQS event or in
+	// sqs receive-message output, or -1 when the error concerns the whole
+	// input (or the single SQS message given to ParseSQSMessage).
 	Record int
-	// RecordID identifies that record: its SNS MessageId or SQS messageId;
-	// empty when the record has none.
+	// RecordID identifies the record or message: its SNS MessageId or SQS
+	// messageId; empty when it has none.
 	RecordID string
-	// Found says what was found instead of an alarm.
-	Found Found
-	// Offset is the byte offset of a JSON syntax error, in the document
-	// where it was found (which may be nested in a string of the input).
-	Offset int64
-	// Err is the underlying error.
+	// Kind is the sentinel that classifies the failure: ErrNotAlarm,
+	// ErrMalformed, ErrInvalid or ErrUnknown.
+	Kind error
+	// Err is the cause, when there is one: a *json.SyntaxError, a
+	// *json.UnmarshalTypeError or a *time.ParseError. It is nil when the
+	// input itself is the whole story, as for a subscription confirmation.
 	Err error
+
+	// msg says what was found instead of an alarm, or which field is wrong.
+	msg string
 }
 
-// Error returns a one-line message that starts with "alarm: ", names the
-// record when there is one, and says what was found.
+// Error returns the message: "alarm: ", the record when there is one,
+// the Kind's text, and what was found, such as
+// "alarm: not an alarm notification: SNS subscription confirmation: topic
+// arn:aws:sns:us-east-1:111122223333:ops".
 func (e *DecodeError) Error() string {
 	var b strings.Builder
 	b.WriteString("alarm: ")
@@ -92,74 +65,135 @@ func (e *DecodeError) Error() string {
 	case e.RecordID != "":
 		fmt.Fprintf(&b, "message %s: ", e.RecordID)
 	}
-	if e.Err == nil {
-		b.WriteString(string(e.Found))
-		return b.String()
+	kind := "decoding failed"
+	if e.Kind != nil {
+		kind = strings.TrimPrefix(e.Kind.Error(), "alarm: ")
 	}
-	b.WriteString(strings.TrimPrefix(e.Err.Error(), "alarm: "))
+	b.WriteString(kind)
+	if e.msg != "" {
+		b.WriteString(": ")
+		b.WriteString(e.msg)
+	}
 	return b.String()
 }
 
-// Unwrap returns the underlying error.
+// Is reports whether target is e's Kind.
+func (e *DecodeError) Is(target error) bool { return target != nil && target == e.Kind }
+
+// Unwrap returns the cause, or nil.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// newError returns a *DecodeError for the whole input whose Err wraps
-// sentinel and reads "<sentinel>: <found>[: <detail>]".
-func newError(sentinel error, found Found, detail string) *DecodeError {
-	err := fmt.Errorf("%w: %s", sentinel, found)
-	if detail != "" {
-		err = fmt.Errorf("%w: %s: %s", sentinel, found, detail)
+// DecodeErrors is the error of a Lambda SNS or SQS event, or of sqs
+// receive-message output, whose records did not all yield an alarm: one
+// *DecodeError per such record, in record order. Parse and its siblings
+// return it together with the alarms of the other records.
+type DecodeErrors []*DecodeError
+
+// Error returns the messages of the errors, one per line.
+func (es DecodeErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
 	}
-	return &DecodeError{Record: -1, Found: found, Err: err}
+	return strings.Join(msgs, "\n")
 }
 
-// malformedError reports JSON that does not parse, found in the document
-// named by where ("input", "SNS Message", …). The *json.SyntaxError, when
-// there is one, stays reachable through errors.As and gives the Offset.
-func malformedError(where string, err error) *DecodeError {
-	e := &DecodeError{Record: -1, Found: FoundMalformedJSON}
+// Unwrap returns the errors, so that errors.Is and errors.As see each of
+// them.
+func (es DecodeErrors) Unwrap() []error {
+	errs := make([]error, len(es))
+	for i, e := range es {
+		errs[i] = e
+	}
+	return errs
+}
+
+// newError returns a *DecodeError about the whole input.
+func newError(kind error, msg string) *DecodeError {
+	return &DecodeError{Record: -1, Kind: kind, msg: msg}
+}
+
+// notAlarm reports a well-formed notification without an alarm; msg says
+// what it is.
+func notAlarm(msg string) *DecodeError { return newError(ErrNotAlarm, msg) }
+
+// unknown reports JSON of no known shape; msg says what it is.
+func unknown(msg string) *DecodeError { return newError(ErrUnknown, msg) }
+
+// invalid reports a field whose value cannot be decoded.
+func invalid(format string, args ...any) *DecodeError {
+	return newError(ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+// malformed reports JSON that does not parse, found in the document named
+// by where ("input", "SNS Message", …). The *json.SyntaxError, when there is
+// one, becomes the cause, and the message gives its offset.
+func malformed(where string, err error) *DecodeError {
+	e := &DecodeError{Record: -1, Kind: ErrMalformed, Err: err}
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
-		e.Offset = syn.Offset
-		e.Err = fmt.Errorf("%w: %s at offset %d: %w", ErrMalformed, where, syn.Offset, syn)
+		e.Err = syn
+		e.msg = fmt.Sprintf("%s at offset %d: %v", where, syn.Offset, syn)
 		return e
 	}
-	e.Err = fmt.Errorf("%w: %s: %w", ErrMalformed, where, err)
+	e.msg = fmt.Sprintf("%s: %v", where, err)
 	return e
 }
 
-// invalidError reports an alarm whose field has a value that cannot be
-// decoded.
-func invalidError(format string, args ...any) *DecodeError {
-	return newError(ErrInvalid, FoundInvalidAlarm, fmt.Sprintf(format, args...))
+// badTimestamp reports a state timestamp that does not parse; err, a
+// *time.ParseError, becomes the cause.
+func badTimestamp(field, timestamp string, err error) *DecodeError {
+	e := invalid("%s: timestamp %q is not a time: %v", field, timestamp, err)
+	e.Err = err
+	return e
 }
 
-// typeError turns an error from decoding a document that was already
-// recognised into a *DecodeError: a type mismatch makes the alarm invalid,
-// anything else means the JSON is malformed.
-func typeError(where string, err error) *DecodeError {
+// decodeError turns an error from the second decoding phase, the decode of
+// a document at layer l into its wire struct, into a *DecodeError: a JSON
+// value of the wrong type makes the document invalid, and what names the
+// value decoded; anything else means that the document is not valid JSON.
+func decodeError(l layer, what string, err error) *DecodeError {
 	var typ *json.UnmarshalTypeError
-	if errors.As(err, &typ) {
-		return invalidError("%s: field %s: cannot decode JSON %s as %s", where, typ.Field, typ.Value, typ.Type)
+	if !errors.As(err, &typ) {
+		return malformed(l.String(), err)
 	}
-	return malformedError(where, err)
+	e := invalid("%s: %s is a JSON %s, not %s", what, fieldName(typ.Field), typ.Value, jsonKind(typ.Type))
+	e.Err = typ
+	return e
 }
 
-// inRecord returns err with the record index and ID set when err is a
-// *DecodeError, so that callers can tell which record of an event failed.
-func inRecord(err error, index int, id string) error {
-	var de *DecodeError
-	if errors.As(err, &de) {
-		de.Record, de.RecordID = index, id
+// fieldName names a field by its JSON path, or "the document" when the
+// document itself has the wrong type.
+func fieldName(path string) string {
+	if path == "" {
+		return "the document"
 	}
+	return "field " + path
+}
+
+// jsonKind names the JSON value that a Go type decodes from.
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return "a number"
+}
+
+// inRecord sets the record index and ID of err, a *DecodeError, and returns
+// it, so that callers can tell which record of an event failed.
+func inRecord(err *DecodeError, index int, id string) *DecodeError {
+	err.Record, err.RecordID = index, id
 	return err
-}
-
-// joinErrors joins the errors of skipped records; a single error is
-// returned as is.
-func joinErrors(errs []error) error {
-	if len(errs) == 1 {
-		return errs[0]
-	}
-	return errors.Join(errs...)
 }

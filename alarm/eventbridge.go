@@ -6,22 +6,51 @@ import (
 	"strings"
 )
 
-// The EventBridge detail types that CloudWatch sends for alarms.
+// The source and detail types of CloudWatch's alarm events.
 const (
+	sourceCloudWatch   = "aws.cloudwatch"
 	detailStateChange  = "CloudWatch Alarm State Change"
 	detailConfigChange = "CloudWatch Alarm Configuration Change"
 )
 
-// ebEvent is an EventBridge event, as it arrives bare or in an SNS Message
-// or SQS body. Its time is not needed: the state says when it changed.
+// eventShape says which kind of EventBridge event has the source and
+// detail type given, and whether it has a detail object.
+func eventShape(source, detailType string, hasDetail bool) shape {
+	switch {
+	case source == sourceCloudWatch && detailType == detailConfigChange:
+		return shapeConfigChange
+	case source != sourceCloudWatch || detailType != detailStateChange:
+		return shapeOtherEvent
+	case !hasDetail:
+		return shapeNoDetail
+	}
+	return shapeStateChange
+}
+
+// refuseEvent returns the error for an event of shape sh that carries no
+// alarm, or nil for a state change.
+func refuseEvent(sh shape, source, detailType string) *DecodeError {
+	switch sh {
+	case shapeConfigChange:
+		return notAlarm("CloudWatch alarm configuration change event")
+	case shapeOtherEvent:
+		return notAlarm(fmt.Sprintf("EventBridge event that is not an alarm state change: source %q, detail-type %q", source, detailType))
+	case shapeNoDetail:
+		return unknown("EventBridge envelope without detail: an event with a detail-type needs a detail object")
+	}
+	return nil
+}
+
+// ebEvent is an EventBridge "CloudWatch Alarm State Change" event, as it
+// arrives bare or in an SNS Message or SQS body. Its source and detail-type
+// were checked by the discriminator; its time is not needed, as the state
+// says when it changed.
 type ebEvent struct {
-	ID         string          `json:"id"`
-	DetailType string          `json:"detail-type"`
-	Source     string          `json:"source"`
-	Account    string          `json:"account"`
-	Region     string          `json:"region"` // a region code
-	Resources  []string        `json:"resources"`
-	Detail     json.RawMessage `json:"detail"`
+	ID        string   `json:"id"`
+	Account   string   `json:"account"`
+	Region    string   `json:"region"` // a region code
+	Resources []string `json:"resources"`
+	Detail    ebDetail `json:"detail"`
 }
 
 // ebDetail is the detail of a "CloudWatch Alarm State Change" event, and
@@ -59,36 +88,10 @@ type ebConfig struct {
 	ActionsSuppressorExtensionPeriod int64       `json:"actionsSuppressorExtensionPeriod"`
 }
 
-// meta is what the envelope of an EventBridge event or alarm action says
-// about the alarm.
-type meta struct {
-	source  Source
-	id      string // EventBridge event id
-	arn     string
-	account string
-	region  string
-}
-
-// decodeEvent decodes a "CloudWatch Alarm State Change" event and refuses
-// any other event. w is the event's detail when the caller has decoded it
-// already; when w is nil, decodeEvent decodes e.Detail.
-func decodeEvent(e *ebEvent, w *ebDetail, d *delivery) (*Alarm, error) {
-	switch {
-	case e.Source == "aws.cloudwatch" && e.DetailType == detailConfigChange:
-		return nil, newError(ErrNotAlarm, FoundConfigurationChange, "")
-	case e.Source != "aws.cloudwatch" || e.DetailType != detailStateChange:
-		return nil, newError(ErrNotAlarm, FoundOtherEvent, fmt.Sprintf("source %q, detail-type %q", e.Source, e.DetailType))
-	case w == nil && !isJSON(e.Detail, '{'):
-		return nil, errNoDetail()
-	}
-	if w == nil {
-		w = new(ebDetail)
-		if err := json.Unmarshal(e.Detail, w); err != nil {
-			return nil, typeError("EventBridge detail", err)
-		}
-	}
-	m := meta{source: SourceEventBridge, id: e.ID, arn: alarmARN(e.Resources), account: e.Account, region: e.Region}
-	return w.alarm(&m, d)
+// alarm converts the event to the model.
+func (e *ebEvent) alarm(o *origin) (*Alarm, *DecodeError) {
+	o.eventID, o.alarmARN, o.account, o.region = e.ID, alarmARN(e.Resources), e.Account, e.Region
+	return e.Detail.alarm(SourceEventBridge, o)
 }
 
 // alarmARN returns the first CloudWatch alarm ARN in resources.
@@ -101,10 +104,10 @@ func alarmARN(resources []string) string {
 	return ""
 }
 
-// alarm converts the detail to the model.
-func (w *ebDetail) alarm(m *meta, d *delivery) (*Alarm, error) {
+// alarm converts the detail, which source delivered, to the model.
+func (w *ebDetail) alarm(source Source, o *origin) (*Alarm, *DecodeError) {
 	if w.AlarmName == "" {
-		return nil, invalidError("alarm has an empty alarmName")
+		return nil, invalid("alarm has an empty alarmName")
 	}
 	state, err := w.State.model("state", false)
 	if err != nil {
@@ -115,13 +118,13 @@ func (w *ebDetail) alarm(m *meta, d *delivery) (*Alarm, error) {
 		return nil, err
 	}
 	a := &Alarm{
-		Source: m.source, Envelope: d.envelope, MessageID: d.messageID(m.id), TopicARN: d.topicARN,
-		Name: w.AlarmName, Description: w.Configuration.Description, ARN: m.arn, AccountID: m.account,
+		Source: source, Envelope: o.envelope, MessageID: o.messageID(), TopicARN: o.topicARN,
+		Name: w.AlarmName, Description: w.Configuration.Description, ARN: o.alarmARN, AccountID: o.account,
 		State: state, PreviousState: prev, AlarmRule: w.Configuration.AlarmRule, Tags: w.AlarmTags.model(),
 		Metrics: queries(w.Configuration.Metrics),
 	}
 	w.fillEvaluation(a)
-	locate(a, &origin{arn: m.arn, region: m.region, d: d})
+	o.locate(a, "")
 	return a, nil
 }
 
@@ -165,7 +168,7 @@ func (c *ebConfig) suppressor() *Suppressor {
 
 // model converts the state; field names it in errors. A missing state is
 // accepted only when optional is set.
-func (s *ebState) model(field string, optional bool) (State, error) {
+func (s *ebState) model(field string, optional bool) (State, *DecodeError) {
 	st, err := newState(field, s.Value, s.Reason, s.Timestamp, optional)
 	if err != nil {
 		return State{}, err

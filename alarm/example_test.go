@@ -1,6 +1,7 @@
 package alarm_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -30,14 +31,48 @@ func ExampleParse() {
 	// https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/api%205xx
 }
 
-// Payloads that carry no alarm are refused with a *DecodeError that
-// errors.Is and errors.As can tell apart.
+// Payloads that carry no alarm are refused with a *DecodeError: errors.Is
+// tells the kinds of failure apart, and the message says what was found.
 func ExampleParse_notAnAlarm() {
 	_, err := alarm.Parse([]byte(`{"Type":"SubscriptionConfirmation","TopicArn":"arn:aws:sns:us-east-1:111122223333:t"}`))
-	var de *alarm.DecodeError
-	if errors.Is(err, alarm.ErrNotAlarm) && errors.As(err, &de) {
-		fmt.Println(de.Found)
+	fmt.Println(errors.Is(err, alarm.ErrNotAlarm))
+	fmt.Println(err)
+	// Output:
+	// true
+	// alarm: not an alarm notification: SNS subscription confirmation: topic arn:aws:sns:us-east-1:111122223333:t
+}
+
+// A malformed payload keeps the *json.SyntaxError as its cause, with the
+// offset of the error.
+func ExampleDecodeError() {
+	_, err := alarm.Parse([]byte(`{"AlarmName": "api 5xx", "NewStateValue": ALARM}`))
+	var syn *json.SyntaxError
+	if errors.Is(err, alarm.ErrMalformed) && errors.As(err, &syn) {
+		fmt.Println("offset", syn.Offset)
+	}
+	fmt.Println(err)
+	// Output:
+	// offset 43
+	// alarm: malformed JSON: input at offset 43: invalid character 'A' looking for beginning of value
+}
+
+// When some records of an event hold no alarm, Parse returns the alarms of
+// the others and a DecodeErrors naming each failed record.
+func ExampleDecodeErrors() {
+	event := []byte(`{"Records":[
+	{"EventSource":"aws:sns","Sns":{"Type":"Notification","MessageId":"m-1","Message":"hello"}},
+	{"EventSource":"aws:sns","Sns":{"Type":"Notification","MessageId":"m-2","Message":"{\"AlarmName\":\"db\",\"NewStateValue\":\"ALARM\",\"StateChangeTime\":\"2024-05-14T10:00:11.118+0000\"}"}}]}`)
+	alarms, err := alarm.Parse(event)
+	for _, a := range alarms {
+		fmt.Println("alarm", a.Name, a.State.Value)
+	}
+	var errs alarm.DecodeErrors
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			fmt.Println("record", e.Record, e.RecordID, errors.Is(e, alarm.ErrNotAlarm))
+		}
 	}
 	// Output:
-	// SNS subscription confirmation
+	// alarm db ALARM
+	// record 0 m-1 true
 }

@@ -4,17 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // FuzzParse feeds Parse arbitrary input, seeded with every fixture. Parse
 // must not panic; every alarm it returns must have a name and a valid state
 // and re-encode to JSON that decodes back; every error must be a
-// *DecodeError wrapping one of the sentinels.
+// *DecodeError, or a DecodeErrors of them, each of one of the four kinds.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "payloads", "*.json"))
-	for _, file := range files {
+	for _, file := range fixtures(f) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)
@@ -26,15 +25,19 @@ func FuzzParse(f *testing.F) {
 		for _, a := range alarms {
 			checkFuzzAlarm(t, a)
 		}
-		if err == nil {
-			return
-		}
-		var de *DecodeError
-		if !errors.As(err, &de) {
-			t.Fatalf("error %v is not a *DecodeError", err)
-		}
-		if !errors.Is(err, ErrNotAlarm) && !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrUnknown) {
-			t.Fatalf("error %v wraps no sentinel", err)
+		switch err := err.(type) {
+		case nil:
+		case *DecodeError:
+			checkFuzzError(t, err)
+		case DecodeErrors:
+			if len(err) == 0 {
+				t.Fatal("empty DecodeErrors")
+			}
+			for _, e := range err {
+				checkFuzzError(t, e)
+			}
+		default:
+			t.Fatalf("error %#v is neither a *DecodeError nor a DecodeErrors", err)
 		}
 	})
 }
@@ -52,5 +55,20 @@ func checkFuzzAlarm(t *testing.T, a *Alarm) {
 	var back Alarm
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatalf("encoded alarm does not decode: %v\n%s", err, b)
+	}
+}
+
+// checkFuzzError checks one *DecodeError that Parse returned.
+func checkFuzzError(t *testing.T, e *DecodeError) {
+	t.Helper()
+	switch {
+	case e == nil:
+		t.Fatal("nil *DecodeError")
+	case e.Kind != ErrNotAlarm && e.Kind != ErrMalformed && e.Kind != ErrInvalid && e.Kind != ErrUnknown:
+		t.Fatalf("error %v has kind %v", e, e.Kind)
+	case !errors.Is(e, e.Kind):
+		t.Fatalf("error %v is not its kind", e)
+	case !strings.HasPrefix(e.Error(), "alarm: "):
+		t.Fatalf("error %q does not start with \"alarm: \"", e)
 	}
 }

@@ -1,39 +1,45 @@
 package alarm
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "strings"
 
-// decodeHistoryItem decodes a DescribeAlarmHistory "Action" item as the
-// API returns it, whose HistoryData is the JSON of the action (see
-// decodeHistory) inside a string.
-func decodeHistoryItem(data string, d *delivery) (*Alarm, error) {
-	var s sniff
-	if err := s.read([]byte(data), "HistoryData", true); err != nil {
-		return nil, err
-	}
-	if s.shape() != shapeHistory {
-		return nil, newError(ErrNotAlarm, FoundOtherJSON, "HistoryData of an alarm history item that is not an SNS action")
-	}
-	return decodeHistory(&s, d)
+// DescribeAlarmHistory returns an alarm's SNS notifications as items of
+// type "Action". Each item's HistoryData is a JSON document inside a
+// string, whose publishedMessage is the message SNS published: either the
+// alarm message itself, or one text per protocol, {"default": <alarm
+// message>, "sms": …, "email": …}. Each of these layers is decoded like
+// any other document.
+
+// historyItem is a DescribeAlarmHistory item as the API returns it.
+type historyItem struct {
+	HistoryData string `json:"HistoryData"`
 }
 
-// decodeHistory decodes a DescribeAlarmHistory "Action" item (the decoded
-// HistoryData of an SNS action), whose publishedMessage is the message SNS
-// published: {"default": <alarm message>, "sms": …, "email": …}, or the
-// alarm message itself when it was published without a per-protocol
-// structure. s holds the item's sniffed keys.
-func decodeHistory(s *sniff, d *delivery) (*Alarm, error) {
-	if strings.Contains(s.NotificationRes, ":sns:") {
-		d.topicARN = s.NotificationRes
+// alarm decodes the alarm in the item's HistoryData.
+func (it *historyItem) alarm(o *origin) (*Alarm, *DecodeError) {
+	return decodeNested(it.HistoryData, layerHistoryData, o)
+}
+
+// historyAction is the HistoryData of an item for an SNS action.
+type historyAction struct {
+	NotificationResource string `json:"notificationResource"` // the topic ARN
+	PublishedMessage     string `json:"publishedMessage"`
+}
+
+// alarm decodes the alarm in the published message.
+func (h *historyAction) alarm(o *origin) (*Alarm, *DecodeError) {
+	if strings.Contains(h.NotificationResource, ":sns:") {
+		o.topicARN = h.NotificationResource
 	}
-	msg := s.PublishedMessage
-	var structured struct {
-		Default looseString `json:"default"`
-	}
-	if json.Unmarshal([]byte(msg), &structured) == nil && structured.Default != "" {
-		msg = string(structured.Default)
-	}
-	return decodeNested(msg, d, levelMessage, "publishedMessage")
+	return decodeNested(h.PublishedMessage, layerPublished, o)
+}
+
+// perProtocolMessage is a message published with one text per protocol;
+// the default text goes to every protocol without a text of its own.
+type perProtocolMessage struct {
+	Default string `json:"default"`
+}
+
+// alarm decodes the alarm in the default text.
+func (m *perProtocolMessage) alarm(o *origin) (*Alarm, *DecodeError) {
+	return decodeNested(m.Default, layerDefault, o)
 }

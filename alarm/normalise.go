@@ -3,7 +3,7 @@ package alarm
 import "strings"
 
 // normaliseTreatMissingData maps every spelling of TreatMissingData seen in
-// SNS alarm messages (payloads.md §1.3) to its API value:
+// SNS alarm messages to its API value:
 //
 //	"- TreatMissingData:                    missing"  (2015–2021, padded)
 //	"- TreatMissingData: missing"                     (2019–2021)

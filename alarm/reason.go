@@ -40,7 +40,7 @@ type reasonFacts struct {
 
 // parseReason reads the facts in a state reason text: NewStateReason in an
 // SNS alarm message, state.reason in EventBridge events and Lambda actions.
-// The grammar (payloads.md §5.1) is, for the forms that carry facts:
+// The grammar is, for the forms that carry facts:
 //
 //	Threshold Crossed: M out of the last N datapoints [V (TS), …] was|were [not ]OP the threshold (T)[ and K missing datapoints were treated as [X]] (minimum X datapoints for A -> B transition).
 //	Threshold Crossed: N datapoints [V (TS), …] was|were [not ]OP the threshold (T).
@@ -66,9 +66,6 @@ func parseReason(reason string) reasonFacts {
 // something advances the cursor only when it succeeds.
 type reasonParser struct {
 	s string
-	// floats backs the *float64 fields of the result, so that one
-	// allocation serves every value; see store.
-	floats []float64
 	// newest holds the listed datapoints in text order, newest first.
 	newest []Datapoint
 }
@@ -79,10 +76,6 @@ func (p *reasonParser) parseCore(f *reasonFacts) bool {
 	if !p.lit("Threshold Crossed: ") && !p.lit("Thresholds Crossed: ") {
 		return false
 	}
-	// Every number in the text is either first in a list or after a comma,
-	// and there are at most four lists (datapoints, threshold, two band
-	// edges), so this capacity is never exceeded.
-	p.floats = make([]float64, 0, strings.Count(p.s, ",")+4)
 	if !p.counts(f) || !p.datapoints() {
 		return false
 	}
@@ -124,7 +117,7 @@ func (p *reasonParser) datapoints() bool {
 		if !ok || !p.lit(")") {
 			return false
 		}
-		p.newest = []Datapoint{{Value: p.store(v)}}
+		p.newest = []Datapoint{{Value: ptrTo(v)}}
 		return true
 	}
 	if !p.lit("[") {
@@ -169,7 +162,7 @@ func (p *reasonParser) datapoint() (Datapoint, bool) {
 		return Datapoint{}, false
 	}
 	p.s = p.s[end+1:]
-	return Datapoint{Timestamp: ts, Value: p.store(v)}, true
+	return Datapoint{Timestamp: ts, Value: ptrTo(v)}, true
 }
 
 // comparison reads the op-phrase and what it compares with: "the threshold
@@ -182,7 +175,7 @@ func (p *reasonParser) comparison(f *reasonFacts) bool {
 			if !ok || !p.lit(")") {
 				return false
 			}
-			f.Operator, f.Threshold = c.op, p.store(t)
+			f.Operator, f.Threshold = c.op, ptrTo(t)
 			return true
 		}
 	}
@@ -244,7 +237,7 @@ func (p *reasonParser) edges() ([]*float64, bool) {
 		if !ok {
 			return nil, false
 		}
-		vs = append(vs, p.store(v))
+		vs = append(vs, ptrTo(v))
 		if p.lit("]") {
 			return vs, true
 		}
@@ -375,18 +368,6 @@ func (p *reasonParser) number(stop string) (float64, bool) {
 	}
 	p.s = p.s[end:]
 	return v, true
-}
-
-// store returns a pointer to a copy of v, placed in p.floats while it has
-// room. It never grows p.floats, so earlier pointers stay valid.
-func (p *reasonParser) store(v float64) *float64 {
-	if len(p.floats) == cap(p.floats) {
-		w := new(float64) // a new variable, so that v itself stays on the stack
-		*w = v
-		return w
-	}
-	p.floats = append(p.floats, v)
-	return &p.floats[len(p.floats)-1]
 }
 
 // oldestFirst reverses the newest-first datapoints of a reason in place.

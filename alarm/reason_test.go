@@ -144,7 +144,8 @@ var corpusReasons = []struct {
 }
 
 // extraReasons are variants of the grammar seen outside the corpus
-// (payloads.md §5.1) or built to exercise one branch each.
+// (in AWS documentation and other projects' fixtures) or built to exercise
+// one branch each.
 var extraReasons = []struct {
 	name   string
 	reason string

@@ -3,7 +3,6 @@ package alarm
 import (
 	"encoding/json"
 	"slices"
-	"time"
 )
 
 // wireReasonData is the reasonData of an EventBridge or Lambda action
@@ -71,70 +70,6 @@ func (w *wireReasonData) model() *ReasonData {
 		slices.SortStableFunc(rd.EvaluatedDatapoints, func(a, b EvaluatedDatapoint) int { return a.Timestamp.Compare(b.Timestamp) })
 	}
 	return rd
-}
-
-// datapoints returns the alarm's datapoints, oldest first. reasonData has
-// two lists: recentDatapoints (values from startDate, one per period, with
-// the anomaly band edges when there is a band) and evaluatedDatapoints
-// (exact timestamps, missing points included). The richer wins: the longer
-// list, and on a tie the recent list when it carries band edges, else the
-// evaluated one. Without reasonData the datapoints come from the reason
-// text.
-func datapoints(rd *ReasonData, f *reasonFacts, c *Condition) []Datapoint {
-	if rd == nil || (len(rd.RecentDatapoints) == 0 && len(rd.EvaluatedDatapoints) == 0) {
-		return f.Datapoints
-	}
-	nr, ne := len(rd.RecentDatapoints), len(rd.EvaluatedDatapoints)
-	band := rd.RecentLowerThresholds != nil || rd.RecentUpperThresholds != nil
-	if nr > ne || (nr == ne && band) {
-		return recentPoints(rd)
-	}
-	var op ComparisonOperator
-	if c != nil {
-		op = c.ComparisonOperator
-	}
-	return evaluatedPoints(rd, op)
-}
-
-// recentPoints converts recentDatapoints, timestamped startDate + i×period
-// when both are known (a lone datapoint needs only startDate).
-func recentPoints(rd *ReasonData) []Datapoint {
-	n := len(rd.RecentDatapoints)
-	timed := !rd.StartDate.IsZero() && (rd.Period > 0 || n == 1)
-	vals := make([]float64, 0, 3*n) // values, then lower and upper edges
-	ps := make([]Datapoint, n)
-	for i, v := range rd.RecentDatapoints {
-		vals = append(vals, v)
-		ps[i].Value = &vals[len(vals)-1]
-		if timed {
-			ps[i].Timestamp = rd.StartDate.Add(time.Duration(i) * rd.Period)
-		}
-		if i < len(rd.RecentLowerThresholds) {
-			vals = append(vals, rd.RecentLowerThresholds[i])
-			ps[i].Lower = &vals[len(vals)-1]
-		}
-		if i < len(rd.RecentUpperThresholds) {
-			vals = append(vals, rd.RecentUpperThresholds[i])
-			ps[i].Upper = &vals[len(vals)-1]
-		}
-	}
-	return ps
-}
-
-// evaluatedPoints converts evaluatedDatapoints. A point's threshold is a
-// band edge, placed by the operator when the operator says which edge.
-func evaluatedPoints(rd *ReasonData, op ComparisonOperator) []Datapoint {
-	ps := make([]Datapoint, len(rd.EvaluatedDatapoints))
-	for i, e := range rd.EvaluatedDatapoints {
-		ps[i] = Datapoint{Timestamp: e.Timestamp, Value: e.Value}
-		switch op {
-		case GreaterThanUpperThreshold:
-			ps[i].Upper = e.Threshold
-		case LessThanLowerThreshold:
-			ps[i].Lower = e.Threshold
-		}
-	}
-	return ps
 }
 
 // nilIfEmpty returns nil for an empty list, so that [] and an absent list

@@ -4,7 +4,7 @@ import "testing"
 
 func TestRegionFromDisplayName(t *testing.T) {
 	tests := []struct{ in, want string }{
-		// Seen in the corpus and in AWS samples (payloads.md §7.2).
+		// Seen in the corpus and in AWS samples.
 		{"US East (N. Virginia)", "us-east-1"},
 		{"US East (Ohio)", "us-east-2"},
 		{"US West (N. California)", "us-west-1"},

@@ -1,7 +1,6 @@
 package alarm
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -27,7 +26,7 @@ const (
 // It also accepts the AWS documentation's typo "2023-08-04T12: 36: 15.490+0000"
 // by dropping spaces that follow a colon. Rather than trying layouts until one
 // succeeds, it picks the layout from the shape of the offset, so a valid
-// timestamp is parsed exactly once and without allocating. The error wraps the
+// timestamp is parsed exactly once and without allocating. The error is the
 // *time.ParseError.
 func parseTime(s string) (time.Time, error) {
 	if strings.Contains(s, ": ") {
@@ -39,7 +38,7 @@ func parseTime(s string) (time.Time, error) {
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("alarm: bad timestamp: %w", err)
+		return time.Time{}, err
 	}
 	return t.UTC(), nil
 }

@@ -55,11 +55,12 @@ func TestParseTime(t *testing.T) {
 	}
 }
 
-func TestParseTimeErrorMessage(t *testing.T) {
+// TestParseTimeError checks that the error is the *time.ParseError, which
+// a *DecodeError then carries as its cause.
+func TestParseTimeError(t *testing.T) {
 	_, err := parseTime("yesterday")
-	const prefix = "alarm: bad timestamp: "
-	if err == nil || len(err.Error()) < len(prefix) || err.Error()[:len(prefix)] != prefix {
-		t.Errorf("parseTime error = %v; want prefix %q", err, prefix)
+	if _, ok := err.(*time.ParseError); !ok {
+		t.Errorf("parseTime(%q) error = %#v; want a *time.ParseError", "yesterday", err)
 	}
 }
 

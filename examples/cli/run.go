@@ -3,14 +3,15 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/cwslack/cwslack"
 	"github.com/cwslack/cwslack/alarm"
 	"github.com/cwslack/cwslack/slackfmt"
-	"github.com/cwslack/cwslack/slackfmt/send"
 )
 
 // Exit statuses.
@@ -36,12 +37,30 @@ type input struct {
 	data []byte
 }
 
+// usage is printed by -h, before the flags.
+const usage = `Usage: cli [-format blocks|alarm|text|preview] [-post] [FILE ...]
+
+Decodes CloudWatch alarm notifications, in any shape AWS delivers them (an SNS,
+SQS or EventBridge event, an SNS HTTPS body, the alarm's Lambda action, the bare
+alarm message), and prints each alarm as a Slack message.
+
+FILE arguments are read in order; with none, standard input is read. When
+standard input is a terminal, an embedded sample alarm is rendered instead.
+
+With -post, each alarm is also posted to Slack, configured by the environment:
+SLACK_WEBHOOK_URL, or SLACK_BOT_TOKEN and SLACK_CHANNEL; SLACK_MENTION;
+SLACK_ACCOUNT_ALIASES.
+
+Flags:
+`
+
 // run is the whole program; it returns the exit status.
 func run(ctx context.Context, args []string, e env) int {
 	fs := flag.NewFlagSet("cli", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	format := fs.String("format", "blocks", "output: blocks (webhook body), alarm (decoded model), text (fallback text) or preview (Block Kit Builder URL)")
-	post := fs.Bool("post", false, "send each alarm to Slack with the sender configured in the environment")
+	fs.Usage = func() { fmt.Fprint(e.stderr, usage); fs.PrintDefaults() }
+	format := fs.String("format", "blocks", "output: blocks (the webhook body), alarm (the decoded model), text (the message as read in Slack) or preview (a Block Kit Builder link)")
+	post := fs.Bool("post", false, "post each alarm to Slack as the environment configures it")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -50,23 +69,30 @@ func run(ctx context.Context, args []string, e env) int {
 		fmt.Fprintf(e.stderr, "cli: unknown -format %q (want blocks, alarm, text or preview)\n", *format)
 		return exitUsage
 	}
-	var sender send.Sender
-	var opts []slackfmt.Option
+	var cfg *cwslack.Config
 	if *post {
 		var err error
-		if sender, opts, err = configure(e.getenv); err != nil {
+		if cfg, err = cwslack.ConfigFromEnv(e.getenv); err != nil {
 			fmt.Fprintf(e.stderr, "cli: %v\n", err)
 			return exitUsage
 		}
 	}
 	inputs, ok := readInputs(fs.Args(), e)
 	alarms := decode(inputs, e.stderr, &ok)
+	var opts []slackfmt.Option
+	if cfg != nil {
+		d, _ := cfg.Destination()
+		opts = d.Options
+	}
 	if err := w(e.stdout, alarms, opts); err != nil {
 		fmt.Fprintf(e.stderr, "cli: %v\n", err)
 		return exitFail
 	}
-	if *post && !deliver(ctx, sender, alarms, opts, e.stderr) {
+	if cfg != nil && !deliver(ctx, cfg, alarms, e.stderr) {
 		ok = false
+	}
+	if len(inputs) == 1 && inputs[0].name == "sample" {
+		fmt.Fprintf(e.stderr, sampleNote, formats[*format])
 	}
 	if !ok {
 		return exitFail
@@ -74,17 +100,20 @@ func run(ctx context.Context, args []string, e env) int {
 	return exitOK
 }
 
-// configure reads the Slack configuration from the environment.
-func configure(getenv func(string) string) (send.Sender, []slackfmt.Option, error) {
-	cfg, err := send.ConfigFromEnv(getenv)
-	if err != nil {
-		return nil, nil, err
-	}
-	opts, err := cfg.BuildOptions()
-	if err != nil {
-		return nil, nil, err
-	}
-	return cfg.Sender(), opts, nil
+// sampleNote is what a run on the embedded sample says about what it
+// printed, given the description of the format from formats.
+const sampleNote = `cli: that was the embedded sample, a metric-math ALARM delivered by SNS, printed as %s.
+     Try -format text (as read in Slack), -format preview (a Block Kit Builder link),
+     -format alarm (the decoded model), your own payloads (cli FILE ... or stdin),
+     or -post with SLACK_WEBHOOK_URL set; -h for more.
+`
+
+// formats describes what each -format prints.
+var formats = map[string]string{
+	"blocks":  "the JSON body of a Slack incoming-webhook POST",
+	"alarm":   "the decoded alarm model",
+	"text":    "the text of the message as read in Slack",
+	"preview": "a Block Kit Builder link",
 }
 
 // readInputs reads the named files, or standard input, or the embedded
@@ -146,16 +175,29 @@ func errorLines(err error) []string {
 	return []string{strings.ReplaceAll(err.Error(), "\n", " ")}
 }
 
-// deliver sends every alarm and reports each failure on stderr.
-func deliver(ctx context.Context, s send.Sender, alarms []*alarm.Alarm, opts []slackfmt.Option, stderr io.Writer) bool {
-	ok := true
-	for _, a := range alarms {
-		if err := s.Send(ctx, a, slackfmt.Build(a, opts...)); err != nil {
-			fmt.Fprintf(stderr, "cli: %s: not delivered: %v\n", a.Name, err)
-			ok = false
+// deliver posts every alarm as cfg says and reports on stderr what was
+// posted and what failed.
+func deliver(ctx context.Context, cfg *cwslack.Config, alarms []*alarm.Alarm, stderr io.Writer) bool {
+	n, err := cfg.Notifier(cwslack.WithDedupeStore(nil))
+	if err != nil {
+		fmt.Fprintf(stderr, "cli: %v\n", err)
+		return false
+	}
+	failed := map[*alarm.Alarm]error{}
+	var de *cwslack.DeliveryError
+	if err := n.Notify(ctx, alarms...); errors.As(err, &de) {
+		for _, f := range de.Failures {
+			failed[f.Alarm] = f.Err
 		}
 	}
-	return ok
+	for _, a := range alarms {
+		if err := failed[a]; err != nil {
+			fmt.Fprintf(stderr, "cli: %s: not posted: %v\n", a.Name, err)
+			continue
+		}
+		fmt.Fprintf(stderr, "cli: posted %s (%s) to %s\n", a.Name, a.State.Value, cfg)
+	}
+	return len(failed) == 0
 }
 
 // writers print the alarms in each -format.
@@ -184,10 +226,12 @@ func writeBlocks(w io.Writer, alarms []*alarm.Alarm, opts []slackfmt.Option) err
 	return nil
 }
 
-// writeText prints the fallback text of each alarm, one line each.
+// writeText prints each message as a person reads it in Slack: its text
+// and the text of its blocks, with Slack's escaping undone, and a blank
+// line after each.
 func writeText(w io.Writer, alarms []*alarm.Alarm, opts []slackfmt.Option) error {
 	for _, a := range alarms {
-		if _, err := fmt.Fprintln(w, slackfmt.Build(a, opts...).Text); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\n\n", readable(slackfmt.Build(a, opts...))); err != nil {
 			return err
 		}
 	}
@@ -218,4 +262,47 @@ func indented(w io.Writer, v any) error {
 		return fmt.Errorf("encoding output: %w", err)
 	}
 	return nil
+}
+
+// readable returns m as a person reads it in Slack: the top-level text,
+// then every text object of the blocks, in order, one per line, with
+// mrkdwn through slackfmt.PlainText.
+func readable(m *slackfmt.Message) string {
+	lines := []string{slackfmt.PlainText(m.Text)}
+	body, err := m.MarshalJSON()
+	if err != nil {
+		return lines[0]
+	}
+	var v struct {
+		Blocks      []any `json:"blocks"`
+		Attachments []any `json:"attachments"`
+	}
+	json.Unmarshal(body, &v)
+	walkText(append(v.Blocks, v.Attachments...), func(typ, text string) {
+		if typ == "mrkdwn" {
+			text = slackfmt.PlainText(text)
+		}
+		lines = append(lines, text)
+	})
+	return strings.Join(lines, "\n")
+}
+
+// walkText calls f with the type and text of every Block Kit text object
+// in v, depth first, in order.
+func walkText(v any, f func(typ, text string)) {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			walkText(e, f)
+		}
+	case map[string]any:
+		typ, _ := v["type"].(string)
+		if text, ok := v["text"].(string); ok && (typ == "mrkdwn" || typ == "plain_text") {
+			f(typ, text)
+			return
+		}
+		for _, k := range []string{"text", "fields", "elements", "blocks"} {
+			walkText(v[k], f)
+		}
+	}
 }

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
+	"flag"
 	"os"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/cwslack/cwslack/slackfmt/slacktest"
 )
+
+// The -update flag rewrites golden files. This package has none, but
+// accepts the flag so that "go test ./... -update" runs everywhere.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 // result is what one run of the program did.
 type result struct {
@@ -38,8 +41,8 @@ func runCLI(t *testing.T, stdin []byte, vars map[string]string, args ...string) 
 
 func TestSampleRendersAsWebhookBody(t *testing.T) {
 	r := runCLI(t, nil, nil)
-	if r.code != exitOK || r.stderr != "" {
-		t.Fatalf("run() = %d, stderr %q; want 0 and no stderr", r.code, r.stderr)
+	if r.code != exitOK || !strings.Contains(r.stderr, "embedded sample") || !strings.Contains(r.stderr, "-format text") {
+		t.Fatalf("run() = %d, stderr %q; want 0 and a note on what was rendered and what to try next", r.code, r.stderr)
 	}
 	var body struct {
 		Text        string            `json:"text"`
@@ -125,47 +128,54 @@ func TestMissingFile(t *testing.T) {
 	}
 }
 
-// slackFake is a local incoming webhook that answers with status and
-// records the bodies it receives.
-type slackFake struct {
-	mu     sync.Mutex
-	bodies []string
-	status int
+func TestTextIsReadable(t *testing.T) {
+	msg := strings.Replace(string(sample), `"AlarmName\":\"prod-api-cpu-high\"`, `"AlarmName\":\"a<b & c>d\"`, 1)
+	r := runCLI(t, []byte(msg), nil, "-format", "text")
+	if r.code != exitOK {
+		t.Fatalf("code %d, stderr %q", r.code, r.stderr)
+	}
+	for _, bad := range []string{"&gt;", "&lt;", "&amp;", "<!date", "\u200b"} {
+		if strings.Contains(r.stdout, bad) {
+			t.Errorf("-format text prints %q:\n%s", bad, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stdout, "ALARM: a<b & c>d") {
+		t.Errorf("-format text does not show the name as written:\n%s", r.stdout)
+	}
 }
 
-func (s *slackFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	s.mu.Lock()
-	s.bodies = append(s.bodies, string(b))
-	s.mu.Unlock()
-	w.WriteHeader(s.status)
-	if s.status == http.StatusOK {
-		io.WriteString(w, "ok")
-		return
+func TestHelp(t *testing.T) {
+	r := runCLI(t, nil, nil, "-h")
+	for _, want := range []string{"FILE", "standard input", "sample", "SLACK_WEBHOOK_URL", "-format"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("-h does not mention %q:\n%s", want, r.stderr)
+		}
 	}
-	io.WriteString(w, "invalid_blocks")
 }
 
 func TestPost(t *testing.T) {
 	tests := []struct {
-		status   int
+		name     string
+		fail     bool
 		wantCode int
+		wantErr  string
 	}{
-		{http.StatusOK, exitOK},
-		{http.StatusBadRequest, exitFail},
+		{"accepted", false, exitOK, "cli: posted prod-api-cpu-high (ALARM) to webhook http://127.0.0.1"},
+		{"refused", true, exitFail, "cli: prod-api-cpu-high: not posted: send: webhook: 400 invalid_blocks"},
 	}
 	for _, tt := range tests {
-		t.Run(http.StatusText(tt.status), func(t *testing.T) {
-			fake := &slackFake{status: tt.status}
-			srv := httptest.NewServer(fake)
-			defer srv.Close()
-			vars := map[string]string{"SLACK_WEBHOOK_URL": srv.URL + "/services/T0/B0/x"}
-			r := runCLI(t, nil, vars, "-post", "-format", "text")
-			if r.code != tt.wantCode {
-				t.Errorf("code %d, stderr %q; want %d", r.code, r.stderr, tt.wantCode)
+		t.Run(tt.name, func(t *testing.T) {
+			s := slacktest.NewServer()
+			defer s.Close()
+			if tt.fail {
+				s.Fail(slacktest.Failure{Method: slacktest.MethodWebhook, Status: 400, Error: "invalid_blocks"})
 			}
-			if len(fake.bodies) != 1 || !strings.Contains(fake.bodies[0], "prod-api-cpu-high") {
-				t.Errorf("Slack received %d bodies %q; want one for the sample alarm", len(fake.bodies), fake.bodies)
+			r := runCLI(t, nil, map[string]string{"SLACK_WEBHOOK_URL": s.WebhookURL()}, "-post", "-format", "text")
+			if r.code != tt.wantCode || !strings.Contains(r.stderr, tt.wantErr) {
+				t.Errorf("code %d, stderr %q; want %d and %q", r.code, r.stderr, tt.wantCode, tt.wantErr)
+			}
+			if msgs := s.Messages(); len(msgs) != 1 || !strings.Contains(msgs[0].PlainText(), "prod-api-cpu-high") {
+				t.Errorf("Slack received %d messages; want one for the sample alarm", len(msgs))
 			}
 		})
 	}

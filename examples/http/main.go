@@ -8,7 +8,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -18,18 +17,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/cwslack/cwslack"
 	"github.com/cwslack/cwslack/alarm/snsverify"
-	"github.com/cwslack/cwslack/slackfmt/send"
 )
-
-// Environment variables read besides the Slack ones of send.ConfigFromEnv.
-const (
-	envTopics = "SNS_TOPIC_ARNS"      // comma-separated allow-list; empty allows every topic
-	envAPIKey = "EVENTBRIDGE_API_KEY" // empty refuses every EventBridge request
-)
-
-// shutdownGrace is how long in-flight requests get to finish on SIGTERM.
-const shutdownGrace = 25 * time.Second
 
 func main() {
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
@@ -41,97 +31,68 @@ func main() {
 	}
 }
 
-// run reads the flags and environment, then serves until ctx is done.
+// run reads the flags and the environment, then serves until ctx is done.
 func run(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("http", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	addr := fs.String("addr", ":8080", "address to listen on")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (\":8080\" for every interface)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("http: %w", err)
+		return err
 	}
-	s, err := newServer(getenv, log, extra{})
+	h, err := handler(getenv, log)
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return fmt.Errorf("http: %w", err)
+		return err
 	}
 	log.Info("listening", slog.String("addr", ln.Addr().String()))
-	return serve(ctx, newHTTPServer(s.handler()), ln)
+	return serve(ctx, h, ln)
 }
 
-// extra holds options that tests add to the ones read from the
-// environment; main adds none.
-type extra struct {
-	verifier []snsverify.Option
-	sender   []send.Option
-}
-
-// newServer builds the server from the environment.
-func newServer(getenv func(string) string, log *slog.Logger, x extra) (*server, error) {
-	cfg, err := send.ConfigFromEnv(getenv)
+// handler builds the routes from the environment: the Slack configuration
+// of cwslack.ConfigFromEnv, SNS_TOPIC_ARNS (the topics to accept, or "*"
+// for any) and EVENTBRIDGE_API_KEY (empty refuses every EventBridge request).
+func handler(getenv func(string) string, log *slog.Logger) (http.Handler, error) {
+	cfg, err := cwslack.ConfigFromEnv(getenv)
 	if err != nil {
 		return nil, err
 	}
-	opts, err := cfg.BuildOptions()
+	n, err := cfg.Notifier(cwslack.WithLogger(log))
 	if err != nil {
 		return nil, err
 	}
-	topics := splitList(getenv(envTopics))
-	apiKey := strings.TrimSpace(getenv(envAPIKey))
-	log.Info("configured", slog.String("slack", cfg.String()), slog.Any("topics", topics),
-		slog.Bool("eventbridge", apiKey != ""))
+	topics := strings.FieldsFunc(getenv("SNS_TOPIC_ARNS"), func(r rune) bool { return r == ',' || r == ' ' })
+	topicOpt := snsverify.WithTopics(topics...)
+	if len(topics) == 1 && topics[0] == "*" {
+		topicOpt = snsverify.WithAnyTopic()
+	}
 	if len(topics) == 0 {
-		log.Warn(envTopics + " is empty: messages from every SNS topic are accepted")
+		log.Warn("SNS_TOPIC_ARNS is empty: every SNS message is refused")
 	}
-	return &server{
-		verifier: snsverify.New(append([]snsverify.Option{snsverify.WithTopics(topics...)}, x.verifier...)...),
-		apiKey:   apiKey, sender: send.Deduplicate(cfg.Sender(x.sender...), nil), buildOpts: opts, log: log,
-	}, nil
+	mux := http.NewServeMux()
+	mux.Handle("/sns", cwslack.NewSNSHandler(n, snsverify.New(topicOpt)))
+	mux.Handle("/eventbridge", cwslack.NewEventBridgeHandler(n, strings.TrimSpace(getenv("EVENTBRIDGE_API_KEY"))))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	log.Info("configured", slog.String("slack", cfg.String()), slog.Any("topics", topics))
+	return mux, nil
 }
 
-// splitList splits a comma-separated list, dropping spaces and empty items.
-func splitList(s string) []string {
-	var out []string
-	for item := range strings.SplitSeq(s, ",") {
-		if item = strings.TrimSpace(item); item != "" {
-			out = append(out, item)
-		}
+// serve serves h on ln until ctx is done, then lets the requests in
+// flight finish, for up to 25 seconds. The timeouts keep slow clients from
+// holding connections; a response may take as long as a delivery.
+func serve(ctx context.Context, h http.Handler, ln net.Listener) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 15 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second}
+	stopped := make(chan error, 1)
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 25*time.Second)
+		defer cancel()
+		stopped <- srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
 	}
-	return out
-}
-
-// newHTTPServer returns a server with timeouts: slow clients cannot hold
-// connections open, and a response may take as long as a Slack delivery
-// with its retries.
-func newHTTPServer(h http.Handler) *http.Server {
-	return &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      deliveryTimeout + 10*time.Second,
-		IdleTimeout:       60 * time.Second,
-	}
-}
-
-// serve serves on ln until ctx is done, then shuts down gracefully,
-// letting in-flight requests finish for up to shutdownGrace.
-func serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("http: %w", err)
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("http: shutdown: %w", err)
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("http: %w", err)
-	}
-	return nil
+	return <-stopped
 }

@@ -22,7 +22,7 @@ import (
 // set-up; the library does no other work at init (no network, no
 // certificate fetch, no template parsing).
 func BenchmarkColdStart(b *testing.B) {
-	bin := buildBootstrap(b)
+	bin := buildBootstrap(b, ".")
 	ready := make(chan struct{}, 1)
 	rt := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/invocation/next") {

@@ -6,35 +6,26 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 
-	"github.com/cwslack/cwslack/slackfmt/send"
+	"github.com/cwslack/cwslack"
 )
 
 func main() {
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
-	h, err := newHandlerFromEnv(os.Getenv, log)
+	// The configuration is read once, at start-up, with no network access:
+	// a cold start waits on nothing.
+	cfg, err := cwslack.ConfigFromEnv(os.Getenv)
 	if err != nil {
-		// Exiting before lambda.Start makes Lambda report an init error
-		// (Runtime.ExitError) on every invocation until the configuration
-		// is fixed, and retry them; nothing is silently dropped.
+		// Exiting before lambda.Start makes Lambda report an init error on
+		// every invocation, and retry them, until the configuration is
+		// fixed: nothing is silently dropped.
 		log.Error("invalid configuration", slog.Any("error", err))
 		os.Exit(1)
 	}
-	lambda.Start(h)
-}
-
-// newHandlerFromEnv reads the configuration once, at start-up. It does no
-// I/O beyond getenv: a cold start should not wait on the network.
-func newHandlerFromEnv(getenv func(string) string, log *slog.Logger) (*Handler, error) {
-	cfg, err := send.ConfigFromEnv(getenv)
+	n, err := cfg.Notifier(cwslack.WithLogger(log))
 	if err != nil {
-		return nil, err
+		log.Error("invalid configuration", slog.Any("error", err))
+		os.Exit(1)
 	}
-	opts, err := cfg.BuildOptions()
-	if err != nil {
-		return nil, err
-	}
-	// A warm instance drops the copies of a state change it has delivered
-	// already: SNS's and Lambda's retries, and the same alarm arriving by
-	// SNS and by EventBridge.
-	return NewHandler(send.Deduplicate(cfg.Sender(), nil), log, opts...), nil
+	log.Info("configured", slog.String("slack", cfg.String()))
+	lambda.Start(cwslack.NewLambdaHandler(n))
 }

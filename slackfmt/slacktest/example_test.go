@@ -2,6 +2,7 @@ package slacktest_test
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,10 @@ import (
 	"github.com/cwslack/cwslack/slackfmt"
 	"github.com/cwslack/cwslack/slackfmt/slacktest"
 )
+
+// The -update flag rewrites golden files. This package has none, but
+// accepts the flag so that "go test ./... -update" runs everywhere.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 // notify is the code under test: it posts the message of an alarm to a
 // Slack incoming webhook, with @here on ALARM, and tries once more when
