@@ -174,5 +174,8 @@ func (t *snsTrigger) condition(f *reasonFacts) *Condition {
 		c.DatapointsToAlarm = cmp.Or(c.DatapointsToAlarm, t.QueryResultsToAlarm)
 		c.Period = cmp.Or(c.Period, scheduleRate(q.ScheduleConfiguration.ScheduleExpression))
 	}
+	if *c == (Condition{}) {
+		return nil // a PromQL alarm's trigger has no comparison
+	}
 	return c
 }

@@ -32,7 +32,7 @@ import (
 //	X2 arn:…:alarm:COMPOSITE was created and its alarm rule evaluates to STATE
 //	Q1 K out of N time series evaluated to ALARM     (also "100+ time series evaluated to ALARM")
 //	Q2 N time series evaluated to OK
-//	Q3 No time series were returned by the query.
+//	Q3 No time series were returned by the query.[ Treat missing data is configured as [X].]
 //	P1 K time series evaluated to ALARM
 //
 // The lists of T2, T4, C1, C2 and B2 hold at most five datapoints, and may
@@ -153,7 +153,7 @@ func (p *reasonParser) parse(f *reasonFacts) bool {
 		return p.end()
 	case p.lit("No time series were returned by the query."):
 		f.Form, f.Series = reasonSeries, &SeriesCount{}
-		return p.end()
+		return p.noSeriesTail(f)
 	case strings.HasPrefix(p.s, "arn:"):
 		return p.composite(f)
 	}
@@ -177,6 +177,21 @@ func (p *reasonParser) bareNoData(f *reasonFacts) bool {
 	}
 	*f = g
 	return true
+}
+
+// noSeriesTail reads the end of Q3, which CloudWatch follows with how the
+// alarm treats missing data: " Treat missing data is configured as
+// [NonBreaching]."
+func (p *reasonParser) noSeriesTail(f *reasonFacts) bool {
+	if p.lit(" Treat missing data is configured as [") {
+		word, rest, ok := strings.Cut(p.s, "]")
+		if !ok {
+			return false
+		}
+		f.MissingTreatedAs, _ = normaliseTreatMissingData(word)
+		p.s = rest
+	}
+	return p.end()
 }
 
 // insufficient reads "N datapoint(s) was|were unknown." after

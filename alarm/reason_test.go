@@ -237,6 +237,8 @@ var garbageReasons = []string{
 	"2 time series evaluated to MAYBE",
 	"2 time series evaluated to ALARM, and more",
 	"No time series were returned by the query, and more.",
+	"No time series were returned by the query. Treat missing data is configured as [NonBreaching",
+	"No time series were returned by the query. Treat missing data is configured as [NonBreaching]. And more.",
 	"arn:aws:cloudwatch:us-east-1:1:alarm:x transitioned to MAYBE at Friday 22 July, 2022 15:57:45 UTC",
 	"arn:aws:cloudwatch:us-east-1:1:alarm:x was created and its alarm rule evaluates to MAYBE",
 	"No data was returned for this contributor",

@@ -139,7 +139,9 @@ var formReasons = []struct {
 	{"Q1 95 of 150", "AWS docs, alarm limits", "95 out of 150 time series evaluated to ALARM", reasonFacts{Form: reasonSeries, Series: &SeriesCount{InAlarm: 95, Total: 150}}},
 	{"Q1 capped", "AWS docs, alarm limits", "100+ time series evaluated to ALARM", reasonFacts{Form: reasonSeries, Series: &SeriesCount{InAlarm: 100, AtLeast: true}}},
 	{"Q2 OK", "real, us-west-2 2026", "2 time series evaluated to OK", reasonFacts{Form: reasonSeries, Series: &SeriesCount{Total: 2}}},
-	{"Q3 empty query", "real, 2026 pilot notes", "No time series were returned by the query.", reasonFacts{Form: reasonSeries, Series: &SeriesCount{}}},
+	{"Q3 empty query", "real, 2026 pilot notes (quoted cut)", "No time series were returned by the query.", reasonFacts{Form: reasonSeries, Series: &SeriesCount{}}},
+	{"Q3 empty query, missing data", "real, 2026 pilot notes, OK state", "No time series were returned by the query. Treat missing data is configured as [NonBreaching].", reasonFacts{
+		Form: reasonSeries, Series: &SeriesCount{}, MissingTreatedAs: TreatNotBreaching}},
 	{"P1 PromQL", "AWS docs, alarm limits", "95 time series evaluated to ALARM", reasonFacts{Form: reasonSeries, Series: &SeriesCount{InAlarm: 95}}},
 	{"S1 SetAlarmState", "real, Tokyo corpus", "test", reasonFacts{}},
 	{"S1 SetAlarmState", "AWS CLI reference", "testing purposes", reasonFacts{}},
