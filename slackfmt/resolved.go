@@ -80,6 +80,7 @@ func (s *resolution) layout() []slack.Block {
 	if s.o.compact {
 		return append(bs, s.compactLine())
 	}
+	bs = add(bs, s.muteNote())
 	bs = add(bs, s.description())
 	bs = add(bs, s.resolvedLine())
 	bs = add(bs, s.stateChange())
@@ -90,7 +91,7 @@ func (s *resolution) layout() []slack.Block {
 func (s *resolution) header() slack.Block {
 	w := newWriter(maxHeaderText)
 	w.text(stateEmoji(alarm.StateOK) + " Resolved: ")
-	name(&w, s.a, modeLine)
+	title(&w, s.a, modeLine)
 	return slack.NewHeaderBlock(plain(w.String()), slack.HeaderBlockOptionBlockID(s.id("header")))
 }
 
