@@ -15,7 +15,9 @@ import (
 // the alarm said, marked resolved.
 //
 // The layout is Build's for announced with the header "✅ Resolved:" and
-// the alarm's name, and, under the description, a line that says when the
+// the alarm's name (and contributor, if any), the note of the mute rule
+// or window that Build showed, and, under the description, a line that
+// says when the
 // alarm returned to OK (a Slack date token) after how long in its previous
 // state, in the words Build uses ("*ALARM → OK* after 1 h 5 min · <date> ·
 // latest 42% < 80%"); then the announced state change, its reason and all
