@@ -268,6 +268,9 @@ func (p *reasonParser) composite(f *reasonFacts) bool {
 // ("arn:aws:cloudwatch:us-east-1: 111122223333:alarm:x"); an ARN it cannot
 // read is returned as it is.
 func cleanARN(arn string) string {
+	if !strings.Contains(arn, ": ") {
+		return arn
+	}
 	a, ok := parseARN(arn)
 	if !ok {
 		return arn
