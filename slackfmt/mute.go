@@ -41,14 +41,15 @@ func (r *renderer) stateLabel(w *writer, m mode) {
 // rule and until when, or that this notification comes after a mute
 // window; nil for any other alarm.
 func (r *renderer) muteNote() slack.Block {
+	if r.a.Mute == nil && !r.a.ActionAfterMuteWindow {
+		return nil
+	}
 	w := newWriter(budgetMute)
 	switch {
 	case r.a.Mute != nil:
 		muted(&w, r.a.Mute)
-	case r.a.ActionAfterMuteWindow:
-		afterMuteWindow(&w, &r.a.State)
 	default:
-		return nil
+		afterMuteWindow(&w, &r.a.State)
 	}
 	return section(r.id("mute"), &w)
 }
