@@ -112,10 +112,11 @@ func (m *Message) PreviewURL() (string, error) {
 const MetadataEventType = "cloudwatch_alarm"
 
 // metadata returns the message metadata for a: its ARN, name, states,
-// region and account, all as strings (Slack allows only strings, numbers,
-// booleans and nesting of them), each cut to budgetMetadata characters.
+// region and account, and the contributor's ID when there is one, all as
+// strings (Slack allows only strings, numbers, booleans and nesting of
+// them), each cut to budgetMetadata characters.
 func metadata(a *alarm.Alarm) *slack.SlackMetadata {
-	return &slack.SlackMetadata{
+	md := &slack.SlackMetadata{
 		EventType: MetadataEventType,
 		EventPayload: map[string]any{
 			"alarm_arn":      clip(a.ARN, budgetMetadata),
@@ -126,4 +127,8 @@ func metadata(a *alarm.Alarm) *slack.SlackMetadata {
 			"account_id":     clip(a.AccountID, budgetMetadata),
 		},
 	}
+	if c := a.Contributor; c != nil {
+		md.EventPayload["contributor_id"] = clip(c.ID, budgetMetadata)
+	}
+	return md
 }
