@@ -44,7 +44,9 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 	if o.hook != nil {
 		blocks = o.hook(a, blocks)
 	}
-	return newMessage(r.summary(), metadata(a), blocks, &o, a.State.Value)
+	m := newMessage(r.summary(), metadata(a), blocks, &o, a.State.Value)
+	m.Alarms = []*alarm.Alarm{a}
+	return m
 }
 
 // newMessage returns the message with the top-level text, metadata md and

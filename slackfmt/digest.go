@@ -182,7 +182,9 @@ func (d *digest) message(i, n int, p part) *Message {
 		blocks = add(blocks, d.overview)
 	}
 	blocks = append(blocks, p.sections...)
-	return newMessage(d.text(i, n, p.alarms), d.metadata(i, n, len(p.alarms)), blocks, d.o, d.worst())
+	m := newMessage(d.text(i, n, p.alarms), d.metadata(i, n, len(p.alarms)), blocks, d.o, d.worst())
+	m.Alarms = p.alarms
+	return m
 }
 
 // worst returns the state whose colour the messages take: ALARM if any

@@ -52,12 +52,14 @@ func (d *digest) stateCounts(w *writer) {
 }
 
 // alarmMentions returns the mentions of a digest: those configured for
-// ALARM, when an alarm entered ALARM.
+// ALARM, when an alarm that is not muted entered ALARM.
 func (d *digest) alarmMentions() []Mention {
-	if d.counts[alarm.StateAlarm] == 0 {
-		return nil
+	for _, a := range d.alarms {
+		if a.State.Value == alarm.StateAlarm && a.Mute == nil {
+			return d.o.mentions[alarm.StateAlarm]
+		}
 	}
-	return d.o.mentions[alarm.StateAlarm]
+	return nil
 }
 
 // writeMentions writes the digest's mentions, separated by spaces, and
@@ -230,6 +232,9 @@ func (d *digest) line(a *alarm.Alarm) string {
 	}
 	w.text(" · ")
 	state(&w, a.State.Value, modeMrkdwn)
+	if a.Mute != nil {
+		w.text(" (muted)")
+	}
 	r.verdict(&w, " · ", modeMrkdwn)
 	if a.Region != "" {
 		w.text(" · ")

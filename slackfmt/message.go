@@ -25,6 +25,11 @@ type Message struct {
 	// Metadata is Slack message metadata describing the alarm (event type
 	// and alarm ARN). Incoming webhooks ignore it; chat.postMessage stores it.
 	Metadata *slack.SlackMetadata `json:"metadata,omitempty"`
+	// Alarms are the alarms the message is about: the one given to Build or
+	// BuildResolved, or those of one message of a digest. They are not sent;
+	// a caller that delivers the messages of a digest one by one learns
+	// from them which alarms each delivery settles.
+	Alarms []*alarm.Alarm `json:"-"`
 }
 
 // MarshalJSON encodes m as an incoming-webhook body: the fields of

@@ -54,7 +54,9 @@ func BuildResolved(announced, ok *alarm.Alarm, opts ...Option) *Message {
 	if o.hook != nil {
 		blocks = o.hook(hookAlarm, blocks)
 	}
-	return newMessage(s.summary(), s.metadata(), blocks, &o, alarm.StateOK)
+	m := newMessage(s.summary(), s.metadata(), blocks, &o, alarm.StateOK)
+	m.Alarms = []*alarm.Alarm{hookAlarm}
+	return m
 }
 
 // resolution builds the message of an alarm that is resolved: the
