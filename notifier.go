@@ -23,10 +23,12 @@ import (
 // A Notifier is safe for concurrent use. The Lambda and HTTP handlers of
 // this package share one between all the requests they serve.
 type Notifier struct {
-	router *Router
-	seen   send.DedupeStore
-	log    *slog.Logger
-	graphs Grapher
+	router    *Router
+	seen      send.DedupeStore
+	log       *slog.Logger
+	graphs    Grapher
+	digestAt  int
+	dropMuted bool
 }
 
 // Option configures a Notifier.
@@ -58,9 +60,10 @@ func WithLogger(l *slog.Logger) Option {
 // [To] for a single destination.
 func New(r *Router, opts ...Option) *Notifier {
 	n := &Notifier{
-		router: r,
-		seen:   send.NewMemoryStore(0),
-		log:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		router:   r,
+		seen:     send.NewMemoryStore(0),
+		log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
+		digestAt: DefaultDigestThreshold,
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -122,6 +125,10 @@ func (n *Notifier) plan(ctx context.Context, alarms []*alarm.Alarm) []*batch {
 		if a == nil {
 			continue
 		}
+		if n.dropMuted && a.Mute != nil {
+			n.log.InfoContext(ctx, "alarm muted by a mute rule; dropped", append(alarmAttrs(ctx, a), slog.String("muteRule", a.Mute.RuleARN))...)
+			continue
+		}
 		targets := n.router.Route(a)
 		if len(targets) == 0 {
 			n.log.InfoContext(ctx, "alarm dropped by route", alarmAttrs(ctx, a)...)
@@ -145,50 +152,68 @@ func (n *Notifier) plan(ctx context.Context, alarms []*alarm.Alarm) []*batch {
 	return out
 }
 
-// deliverBatch delivers the items of b one after the other, then their
-// graphs, and returns the items that failed.
+// deliverBatch delivers the items of b that are not copies of state
+// changes delivered before: one message each, then their graphs, or one
+// digest when there are more than the digest threshold. It returns the
+// items that failed.
 func (n *Notifier) deliverBatch(ctx context.Context, b *batch) []Failure {
+	fresh := n.claimAll(ctx, b)
+	if n.digestAt > 0 && len(fresh) > n.digestAt {
+		return n.deliverDigest(ctx, b, fresh)
+	}
 	var failed []Failure
 	var posted []postedItem
-	for _, it := range b.items {
-		r, err := n.deliver(ctx, b, it)
+	for _, c := range fresh {
+		r, err := n.deliver(ctx, b, c)
 		if err != nil {
-			failed = append(failed, Failure{Alarm: it.alarm, Destination: b.name, Err: err})
+			failed = append(failed, Failure{Alarm: c.alarm, Destination: b.name, Err: err})
 			continue
 		}
-		posted = append(posted, postedItem{it.alarm, r})
+		posted = append(posted, postedItem{c.alarm, r})
 	}
 	n.attachGraphs(ctx, b, posted)
 	return failed
 }
 
-// deliver posts one alarm to one destination, unless its state change was
-// delivered there already, and returns where Slack put it (nothing for a
-// copy or a webhook).
-func (n *Notifier) deliver(ctx context.Context, b *batch, it item) (send.Receipt, error) {
-	log := n.log.With(append(alarmAttrs(ctx, it.alarm), slog.String("destination", b.name))...)
-	key, until, ok := n.claim(ctx, log, b.name, it.alarm)
-	if !ok {
-		log.InfoContext(ctx, "alarm already delivered; copy dropped")
-		return send.Receipt{}, nil
-	}
-	r, err := b.dest.Sender.Send(ctx, it.alarm, slackfmt.Build(it.alarm, buildOptions(b.dest, it)...))
-	n.settle(ctx, log, key, until, err)
-	if err != nil {
-		log.ErrorContext(ctx, "alarm not delivered",
-			slog.Bool("permanent", errors.Is(err, send.ErrPermanent)), slog.Any("error", err))
-		return send.Receipt{}, err
-	}
-	log.InfoContext(ctx, "alarm delivered")
-	return r, nil
+// claimed is an item whose delivery this call has claimed.
+type claimed struct {
+	item
+	key   string    // the dedupe key; "" when nothing was claimed
+	until time.Time // when the claim lapses
+	log   *slog.Logger
 }
 
-// buildOptions returns the slackfmt options of it's message: the
-// destination's, and its mention on ALARM.
-func buildOptions(d Destination, it item) []slackfmt.Option {
+// claimAll claims the delivery of every item of b and returns those it
+// won, in order; the copies of state changes delivered (or being
+// delivered) before are logged and dropped.
+func (n *Notifier) claimAll(ctx context.Context, b *batch) []claimed {
+	out := make([]claimed, 0, len(b.items))
+	for _, it := range b.items {
+		log := n.log.With(append(alarmAttrs(ctx, it.alarm), slog.String("destination", b.name))...)
+		key, until, ok := n.claim(ctx, log, b.name, it.alarm)
+		if !ok {
+			log.InfoContext(ctx, "alarm already delivered; copy dropped")
+			continue
+		}
+		out = append(out, claimed{item: it, key: key, until: until, log: log})
+	}
+	return out
+}
+
+// deliver posts the message of one claimed alarm and returns where Slack
+// put it (nothing for a webhook).
+func (n *Notifier) deliver(ctx context.Context, b *batch, c claimed) (send.Receipt, error) {
+	r, err := b.dest.Sender.Send(ctx, c.alarm, slackfmt.Build(c.alarm, buildOptions(b.dest, c.mention)...))
+	n.settle(ctx, c, err)
+	return r, err
+}
+
+// buildOptions returns the slackfmt options of a message to d: the
+// destination's, and mention on ALARM.
+func buildOptions(d Destination, mention slackfmt.Mention) []slackfmt.Option {
 	opts := d.Options
-	if it.mention != (slackfmt.Mention{}) {
-		opts = append(opts[:len(opts):len(opts)], slackfmt.WithMention(alarm.StateAlarm, it.mention))
+	if mention != (slackfmt.Mention{}) {
+		opts = append(opts[:len(opts):len(opts)], slackfmt.WithMention(alarm.StateAlarm, mention))
 	}
 	return opts
 }
@@ -224,11 +249,17 @@ func claimUntil(ctx context.Context) time.Time {
 	return time.Now().Add(send.DefaultTimeout)
 }
 
-// settle records the outcome of a claimed delivery: done, or released so
-// that a retry can claim it again. Its errors cost at most a duplicate,
-// so they are logged and otherwise ignored.
-func (n *Notifier) settle(ctx context.Context, log *slog.Logger, key string, until time.Time, sendErr error) {
-	if key == "" {
+// settle records and logs the outcome of a claimed delivery: done, or
+// released so that a retry can claim it again. The store's errors cost at
+// most a duplicate, so they are logged and otherwise ignored.
+func (n *Notifier) settle(ctx context.Context, c claimed, sendErr error) {
+	if sendErr != nil {
+		c.log.ErrorContext(ctx, "alarm not delivered",
+			slog.Bool("permanent", errors.Is(sendErr, send.ErrPermanent)), slog.Any("error", sendErr))
+	} else {
+		c.log.InfoContext(ctx, "alarm delivered")
+	}
+	if c.key == "" {
 		return
 	}
 	// The delivery's own context may be over; recording the outcome
@@ -237,12 +268,12 @@ func (n *Notifier) settle(ctx context.Context, log *slog.Logger, key string, unt
 	defer cancel()
 	var err error
 	if sendErr == nil {
-		err = n.seen.Done(ctx, key)
+		err = n.seen.Done(ctx, c.key)
 	} else {
-		err = n.seen.Release(ctx, key, until)
+		err = n.seen.Release(ctx, c.key, c.until)
 	}
 	if err != nil {
-		log.WarnContext(ctx, "deduplication store failed", slog.Any("error", err))
+		c.log.WarnContext(ctx, "deduplication store failed", slog.Any("error", err))
 	}
 }
 

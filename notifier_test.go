@@ -39,18 +39,23 @@ func at(minute int) time.Time { return time.Date(2026, 11, 25, 1, minute, 0, 0, 
 // waiting between retries.
 func webhookDest(t *testing.T, s *slacktest.Server, m slackfmt.Mention) cwslack.Destination {
 	t.Helper()
-	w, err := send.NewWebhook(s.WebhookURL(), send.WithBackoff(time.Millisecond, time.Millisecond), send.WithMaxAttempts(2))
+	w, err := send.NewWebhook(s.WebhookURL(), send.WithBackoff(time.Millisecond, time.Millisecond), send.WithMaxAttempts(2), unpaced)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cwslack.Destination{Sender: w, Mention: m}
 }
 
+// unpaced lifts the senders' pacing, which keeps them to Slack's rate of
+// about one message a second, for tests that post many messages to a
+// local Slack with no rate limit.
+var unpaced = send.WithPacing(1000, 1000)
+
 // botDest returns a destination posting to channel through s's Web API.
 func botDest(t *testing.T, s *slacktest.Server, channel string) cwslack.Destination {
 	t.Helper()
 	b, err := send.NewBot("xoxb-test", channel, send.WithAPIURL(s.APIURL()),
-		send.WithBackoff(time.Millisecond, time.Millisecond), send.WithMaxAttempts(2))
+		send.WithBackoff(time.Millisecond, time.Millisecond), send.WithMaxAttempts(2), unpaced)
 	if err != nil {
 		t.Fatal(err)
 	}
