@@ -379,3 +379,23 @@ func TestSecretMalformedReferences(t *testing.T) {
 		}
 	}
 }
+
+// A parameter that is missing fails the alarm's message at its first
+// delivery, so that SQS delivers it again later, when the parameter may
+// exist.
+func TestSecretMissingFailsTheMessage(t *testing.T) {
+	aws := newAWSStandIn(t)
+	slack := slacktest.NewServer()
+	defer slack.Close()
+	n := notifierFromEnv(t, aws.env(cwslack.EnvWebhookURL, "ssm:/cwslack/webhook"))
+	event := sqsBatch(testQueue, sqsMessage{id: "m1", body: string(snsHTTP(gen{name: "api-latency"}.snsMessage()))})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	out, err := cwslack.NewLambdaHandler(n).Invoke(ctx, event)
+	if err != nil || string(out) != `{"batchItemFailures":[{"itemIdentifier":"m1"}]}` {
+		t.Errorf("Invoke = %s, %v; want m1 back to the queue", out, err)
+	}
+	if got := sent(slack); len(got) != 0 {
+		t.Errorf("Slack received %q, want nothing", got)
+	}
+}
