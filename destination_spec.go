@@ -72,7 +72,11 @@ func webhookSender(url string, secrets *Secrets, opts []send.Option) (send.Sende
 		if err != nil {
 			return nil, rename("webhook", err)
 		}
-		return newCredentialWebhook(sec, opts...), nil
+		w, err := send.NewWebhookFrom(sec, opts...)
+		if err != nil {
+			return nil, senderError("webhook", err)
+		}
+		return w, nil
 	}
 	w, err := send.NewWebhook(url, opts...)
 	if err != nil {
@@ -88,7 +92,7 @@ func botSender(token, channel string, secrets *Secrets, opts []send.BotOption) (
 		if err != nil {
 			return nil, rename("botToken", err)
 		}
-		b, err := newCredentialBot(sec, channel, opts...)
+		b, err := send.NewBotFrom(sec, channel, opts...)
 		if err != nil {
 			return nil, senderError(botWhere(err), err)
 		}

@@ -26,6 +26,7 @@ type Notifier struct {
 	router *Router
 	seen   send.DedupeStore
 	log    *slog.Logger
+	graphs Grapher
 }
 
 // Option configures a Notifier.
@@ -144,36 +145,42 @@ func (n *Notifier) plan(ctx context.Context, alarms []*alarm.Alarm) []*batch {
 	return out
 }
 
-// deliverBatch delivers the items of b one after the other and returns
-// those that failed.
+// deliverBatch delivers the items of b one after the other, then their
+// graphs, and returns the items that failed.
 func (n *Notifier) deliverBatch(ctx context.Context, b *batch) []Failure {
 	var failed []Failure
+	var posted []postedItem
 	for _, it := range b.items {
-		if err := n.deliver(ctx, b, it); err != nil {
+		r, err := n.deliver(ctx, b, it)
+		if err != nil {
 			failed = append(failed, Failure{Alarm: it.alarm, Destination: b.name, Err: err})
+			continue
 		}
+		posted = append(posted, postedItem{it.alarm, r})
 	}
+	n.attachGraphs(ctx, b, posted)
 	return failed
 }
 
 // deliver posts one alarm to one destination, unless its state change was
-// delivered there already.
-func (n *Notifier) deliver(ctx context.Context, b *batch, it item) error {
+// delivered there already, and returns where Slack put it (nothing for a
+// copy or a webhook).
+func (n *Notifier) deliver(ctx context.Context, b *batch, it item) (send.Receipt, error) {
 	log := n.log.With(append(alarmAttrs(ctx, it.alarm), slog.String("destination", b.name))...)
 	key, until, ok := n.claim(ctx, log, b.name, it.alarm)
 	if !ok {
 		log.InfoContext(ctx, "alarm already delivered; copy dropped")
-		return nil
+		return send.Receipt{}, nil
 	}
-	_, err := b.dest.Sender.Send(ctx, it.alarm, slackfmt.Build(it.alarm, buildOptions(b.dest, it)...))
+	r, err := b.dest.Sender.Send(ctx, it.alarm, slackfmt.Build(it.alarm, buildOptions(b.dest, it)...))
 	n.settle(ctx, log, key, until, err)
 	if err != nil {
 		log.ErrorContext(ctx, "alarm not delivered",
 			slog.Bool("permanent", errors.Is(err, send.ErrPermanent)), slog.Any("error", err))
-		return err
+		return send.Receipt{}, err
 	}
 	log.InfoContext(ctx, "alarm delivered")
-	return nil
+	return r, nil
 }
 
 // buildOptions returns the slackfmt options of it's message: the

@@ -225,7 +225,7 @@ func (m *Match) check(where string) error {
 		}
 	}
 	for i, k := range m.Kind {
-		if !validKind(k) {
+		if !k.Valid() {
 			return configError(fmt.Sprintf("%s.kind[%d]", where, i), fmt.Sprintf("unknown kind %q", k))
 		}
 	}
@@ -274,11 +274,3 @@ func glob(pattern, s string) bool {
 	return strings.HasSuffix(s, last)
 }
 
-// validKind reports whether k is one of the alarm kinds.
-func validKind(k alarm.Kind) bool {
-	switch k {
-	case alarm.KindMetric, alarm.KindMetricMath, alarm.KindAnomalyDetection, alarm.KindMetricsInsights, alarm.KindComposite:
-		return true
-	}
-	return false
-}

@@ -419,7 +419,7 @@ func decodeKinds(data json.RawMessage, where string) ([]alarm.Kind, error) {
 	out := make([]alarm.Kind, len(ks))
 	for i, k := range ks {
 		out[i] = alarm.Kind(k)
-		if !validKind(out[i]) {
+		if !out[i].Valid() {
 			return nil, configError(places[i], fmt.Sprintf("unknown kind %q; want %s, %s, %s, %s or %s", k,
 				alarm.KindMetric, alarm.KindMetricMath, alarm.KindAnomalyDetection, alarm.KindMetricsInsights, alarm.KindComposite))
 		}

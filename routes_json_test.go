@@ -226,7 +226,7 @@ func TestRoutesRetryPostsOnlyWhereNotDelivered(t *testing.T) {
 		"routes": [{"match": {"name": "prod-*"}, "to": ["payments", "platform"]}]
 	}`, payments.WebhookURL(), platform.WebhookURL())
 	cfg := &cwslack.Config{Routes: []byte(doc)}
-	r, err := cfg.Router(send.WithMaxAttempts(1))
+	r, err := cfg.Router(send.WithMaxAttempts(1), send.WithPacing(0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}

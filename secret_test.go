@@ -54,7 +54,7 @@ func notifierFromEnv(t *testing.T, getenv func(string) string) *cwslack.Notifier
 	if err != nil {
 		t.Fatalf("ConfigFromEnv: %v", err)
 	}
-	r, err := cfg.Router(send.WithMaxAttempts(1))
+	r, err := cfg.Router(send.WithMaxAttempts(1), send.WithPacing(0, 0))
 	if err != nil {
 		t.Fatalf("Router: %v", err)
 	}
@@ -70,10 +70,11 @@ func TestSecretReadOnFirstUseThenCached(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := cfg.Notifier()
+	r, err := cfg.Router(send.WithPacing(0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
+	n := cwslack.New(r)
 	if calls := aws.Calls(); len(calls) != 0 {
 		t.Fatalf("configuring made %d calls to AWS, want none (a cold start does no I/O)", len(calls))
 	}

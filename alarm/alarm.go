@@ -40,15 +40,36 @@ type Alarm struct {
 	Partition string `json:"partition"`
 	// Kind says what the alarm watches.
 	Kind Kind `json:"kind"`
+	// Contributor is the time series whose state changed, for the
+	// notifications that a multi-time-series alarm sends per contributor
+	// (a Metrics Insights query with GROUP BY, a log alarm whose aggregation
+	// has a BY clause, a PromQL alarm); nil for a notification about the
+	// alarm as a whole. The alarm's Name and ARN are still the alarm's, and
+	// its State is the contributor's.
+	Contributor *Contributor `json:"contributor,omitempty"`
 
 	// State is the state the alarm entered.
 	State State `json:"state"`
 	// PreviousState is the state the alarm left. Its Timestamp is zero when
-	// the payload (SNS) does not say when that state began.
+	// the payload (SNS) does not say when that state began, and its Value
+	// is empty when the payload does not say what it was: EventBridge and
+	// Lambda action payloads about a contributor carry no previous state.
 	PreviousState State `json:"previousState"`
 	// ConfigurationUpdated is when the alarm's configuration last changed,
 	// where the payload says so.
 	ConfigurationUpdated time.Time `json:"configurationUpdated,omitzero"`
+	// Mute is the alarm mute rule whose window the state change fell in,
+	// from an EventBridge event's muteDetail; nil when the alarm was not
+	// muted. While a mute rule is active CloudWatch runs none of the alarm's
+	// actions (SNS, Lambda, Auto Scaling …), but the alarm still changes
+	// state and EventBridge still receives the event.
+	Mute *Mute `json:"mute,omitempty"`
+	// ActionAfterMuteWindow reports that this SNS notification was sent
+	// when a mute window ended, for a state change that happened inside it
+	// (the SNS message's ActionExecutedAfterMuteWindow): the state may have
+	// changed long before the notification. False for every other
+	// notification, including those whose payload predates the field.
+	ActionAfterMuteWindow bool `json:"actionAfterMuteWindow,omitempty"`
 
 	// Condition is how the alarm compares its metric to a threshold. It is
 	// nil for composite alarms and for payloads that do not describe it.
@@ -56,6 +77,11 @@ type Alarm struct {
 	// Metrics lists the alarm's metric queries in payload order. A
 	// single-metric alarm has exactly one, with an empty ID.
 	Metrics []Metric `json:"metrics,omitempty"`
+	// LogQuery is the CloudWatch Logs query of a log alarm; nil for other
+	// kinds.
+	LogQuery *LogQuery `json:"logQuery,omitempty"`
+	// PromQL is the query of a PromQL alarm; nil for other kinds.
+	PromQL *PromQL `json:"promql,omitempty"`
 
 	// AlarmRule is the rule of a composite alarm.
 	AlarmRule string `json:"alarmRule,omitempty"`
@@ -69,6 +95,10 @@ type Alarm struct {
 	// Datapoints are the recent datapoints, oldest first: from the
 	// reasonData where the payload has it, else parsed from the reason text.
 	Datapoints []Datapoint `json:"datapoints,omitempty"`
+	// Series counts the time series of a multi-time-series alarm, from the
+	// reason of a notification about the alarm as a whole ("1 out of 2 time
+	// series evaluated to ALARM"); nil for other reasons.
+	Series *SeriesCount `json:"series,omitempty"`
 	// Tags are the alarm's tags, present only when the alarm propagates its
 	// tags into notifications.
 	Tags map[string]string `json:"tags,omitempty"`
@@ -255,6 +285,25 @@ type Datapoint struct {
 	// Lower and Upper are the anomaly band at this datapoint, if known.
 	Lower *float64 `json:"lower,omitempty"`
 	Upper *float64 `json:"upper,omitempty"`
+}
+
+// SeriesCount is how many time series of a multi-time-series alarm are in
+// ALARM, as its reason says: "2 out of 6 time series evaluated to ALARM" is
+// {InAlarm: 2, Total: 6}, "100+ time series evaluated to ALARM" is
+// {InAlarm: 100, AtLeast: true}, "6 time series evaluated to OK" is
+// {InAlarm: 0, Total: 6}, and "No time series were returned by the query."
+// is the zero SeriesCount.
+type SeriesCount struct {
+	// InAlarm is the number of time series in ALARM, or the lower bound
+	// when AtLeast is set (CloudWatch counts at most 100).
+	InAlarm int `json:"inAlarm"`
+	// Total is the number of time series the alarm evaluated; 0 when the
+	// reason does not say (PromQL reasons count only those in ALARM) or
+	// when the query returned none.
+	Total int `json:"total,omitempty"`
+	// AtLeast reports that more than InAlarm series may be in ALARM:
+	// CloudWatch writes "100+".
+	AtLeast bool `json:"atLeast,omitempty"`
 }
 
 // Actions are the ARNs an alarm notifies in each state.

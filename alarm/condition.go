@@ -6,6 +6,7 @@ func factsCondition(f *reasonFacts) *Condition {
 	c := Condition{
 		ComparisonOperator: f.Operator, Threshold: f.Threshold,
 		EvaluationPeriods: f.EvaluationPeriods, DatapointsToAlarm: f.DatapointsToAlarm,
+		TreatMissingData: f.MissingTreatedAs,
 	}
 	if c == (Condition{}) {
 		return nil
@@ -31,12 +32,13 @@ func (f *reasonFacts) fillFrom(prev State) {
 
 // eventCondition builds the condition of an EventBridge or Lambda action
 // payload from reasonData (threshold, period), the reason text (operator,
-// M out of N) and, failing those, the period of the query that returns
-// data.
-func eventCondition(rd *ReasonData, f *reasonFacts, ms []Metric) *Condition {
+// M out of N, how missing data was treated) and, failing those, the
+// period of the query that returns data or the schedule of a log query.
+func eventCondition(rd *ReasonData, f *reasonFacts, ms []Metric, lq *LogQuery) *Condition {
 	c := Condition{
 		ComparisonOperator: f.Operator, Threshold: f.Threshold,
 		EvaluationPeriods: f.EvaluationPeriods, DatapointsToAlarm: f.DatapointsToAlarm,
+		TreatMissingData: f.MissingTreatedAs,
 	}
 	if rd != nil {
 		if rd.Threshold != nil {
@@ -48,6 +50,9 @@ func eventCondition(rd *ReasonData, f *reasonFacts, ms []Metric) *Condition {
 		if c.Period == 0 && ms[i].ReturnData {
 			c.Period = ms[i].Period
 		}
+	}
+	if c.Period == 0 && lq != nil {
+		c.Period = scheduleRate(lq.Schedule)
 	}
 	if c == (Condition{}) {
 		return nil

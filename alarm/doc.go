@@ -11,8 +11,9 @@
 //   - a Lambda SQS event, or sqs receive-message output, whose bodies are
 //     SNS envelopes or, with raw message delivery, the messages themselves;
 //   - the bare CloudWatch alarm message that SNS carries in Message;
-//   - an EventBridge "CloudWatch Alarm State Change" event, bare or carried
-//     in SNS or SQS;
+//   - an EventBridge "CloudWatch Alarm State Change" event, or the
+//     "CloudWatch Alarm Contributor State Change" event of one time series
+//     of a multi-time-series alarm, bare or carried in SNS or SQS;
 //   - the payload of an alarm's direct Lambda action (alarmData);
 //   - a DescribeAlarmHistory "Action" item for an SNS action, as the API
 //     returns it or its decoded HistoryData, whose publishedMessage holds
@@ -39,11 +40,25 @@
 // Whatever the source, an [Alarm] has the same fields: the delivery
 // [Source] and [Envelope], name, description, ARN, account, region code and
 // partition, the [Kind] (metric, metric math, anomaly detection, Metrics
-// Insights, composite), the current and previous [State] with reasonData
-// decoded, the [Condition] (a threshold that may be absent and is never
-// confused with 0), the metric queries with dimensions in payload order,
-// the composite rule and triggering children, the recent [Datapoint]s
-// oldest first, tags, actions and a console deep link. Times are UTC
+// Insights, composite, log, PromQL), the current and previous [State] with
+// reasonData decoded, the [Condition] (a threshold that may be absent and
+// is never confused with 0), the metric queries with dimensions in payload
+// order (or the [LogQuery] of a log alarm, the [PromQL] query of a PromQL
+// alarm), the composite rule and triggering children, the recent
+// [Datapoint]s oldest first, tags, actions and a console deep link.
+//
+// A multi-time-series alarm (a Metrics Insights query with GROUP BY, a log
+// alarm whose aggregation has a BY clause, a PromQL alarm) notifies each
+// time series' changes between ALARM and OK on its own: such an Alarm is
+// the alarm, by name and ARN, with the [Contributor] whose state changed
+// and that contributor's state; EventBridge and Lambda action payloads
+// about a contributor say nothing of its previous state, which is then
+// empty. A notification about the alarm as a whole counts its time series
+// in ALARM ([SeriesCount], from "2 out of 6 time series evaluated to
+// ALARM"). An EventBridge event about a state change inside the window of
+// an alarm mute rule carries the rule and window ([Mute]); an SNS message
+// that CloudWatch held back until a mute window ended says so
+// (ActionAfterMuteWindow). Times are UTC
 // time.Time values and periods time.Duration values. The JSON encoding of
 // Alarm is part of the API: camelCase names, RFC 3339 times, periods in
 // seconds, absent values omitted.
@@ -56,7 +71,12 @@
 // EventBridge. The region is taken from the alarm ARN, then the event's
 // region, then the SNS topic ARN, then the display name; the partition
 // from the ARNs. Datapoints come from reasonData where the payload has it,
-// else from the reason text.
+// else from the reason text, which Parse reads in every form CloudWatch
+// has written since 2013: datapoints inline or in a summary ("The most
+// recent datapoints which crossed the threshold: […]"), with or without
+// timestamps, static thresholds and both edges of anomaly bands, M out of
+// N, missing data. A reason of no known form (the free text of
+// SetAlarmState) is kept as it is and yields no datapoints.
 //
 // # Errors
 //

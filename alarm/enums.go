@@ -58,7 +58,22 @@ const (
 	KindMetricsInsights Kind = "metrics-insights"
 	// KindComposite combines the states of other alarms with a rule.
 	KindComposite Kind = "composite"
+	// KindLog watches the result of a scheduled CloudWatch Logs Insights
+	// query (PutLogAlarm).
+	KindLog Kind = "log"
+	// KindPromQL watches the series that a PromQL query returns
+	// (PutMetricAlarm with PromQL evaluation criteria).
+	KindPromQL Kind = "promql"
 )
+
+// Valid reports whether k is one of the alarm kinds above.
+func (k Kind) Valid() bool {
+	switch k {
+	case KindMetric, KindMetricMath, KindAnomalyDetection, KindMetricsInsights, KindComposite, KindLog, KindPromQL:
+		return true
+	}
+	return false
+}
 
 // StateValue is the state of an alarm.
 type StateValue string

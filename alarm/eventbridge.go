@@ -10,6 +10,7 @@ import (
 const (
 	sourceCloudWatch   = "aws.cloudwatch"
 	detailStateChange  = "CloudWatch Alarm State Change"
+	detailContributor  = "CloudWatch Alarm Contributor State Change"
 	detailConfigChange = "CloudWatch Alarm Configuration Change"
 )
 
@@ -19,7 +20,7 @@ func eventShape(source, detailType string, hasDetail bool) shape {
 	switch {
 	case source == sourceCloudWatch && detailType == detailConfigChange:
 		return shapeConfigChange
-	case source != sourceCloudWatch || detailType != detailStateChange:
+	case source != sourceCloudWatch || detailType != detailStateChange && detailType != detailContributor:
 		return shapeOtherEvent
 	case !hasDetail:
 		return shapeNoDetail
@@ -41,8 +42,9 @@ func refuseEvent(sh shape, source, detailType string) *DecodeError {
 	return nil
 }
 
-// ebEvent is an EventBridge "CloudWatch Alarm State Change" event, as it
-// arrives bare or in an SNS Message or SQS body. Its source and detail-type
+// ebEvent is an EventBridge "CloudWatch Alarm State Change" or "CloudWatch
+// Alarm Contributor State Change" event, as it arrives bare or in an SNS
+// Message or SQS body. Its source and detail-type
 // were checked by the discriminator; its time is not needed, as the state
 // says when it changed.
 type ebEvent struct {
@@ -55,13 +57,17 @@ type ebEvent struct {
 
 // ebDetail is the detail of a "CloudWatch Alarm State Change" event, and
 // also the alarmData of a direct Lambda alarm action, which has the same
-// fields. Dimensions are an object map here, not a list.
+// fields. Dimensions are an object map here, not a list. The detail of a
+// contributor's state change, and the alarmData of a contributor's Lambda
+// action, add alarmContributor and have no previousState.
 type ebDetail struct {
-	AlarmName     string   `json:"alarmName"`
-	State         ebState  `json:"state"`
-	PreviousState ebState  `json:"previousState"`
-	Configuration ebConfig `json:"configuration"`
-	AlarmTags     tagSet   `json:"alarmTags"`
+	AlarmName        string           `json:"alarmName"`
+	AlarmContributor *wireContributor `json:"alarmContributor"`
+	State            ebState          `json:"state"`
+	PreviousState    ebState          `json:"previousState"`
+	Configuration    ebConfig         `json:"configuration"`
+	AlarmTags        tagSet           `json:"alarmTags"`
+	MuteDetail       *wireMute        `json:"muteDetail"`
 }
 
 // ebState is a state of an EventBridge event or alarm action. reasonData
@@ -77,15 +83,19 @@ type ebState struct {
 }
 
 // ebConfig is the alarm's configuration: metric queries for a metric
-// alarm, the rule and actions suppressor for a composite alarm. It carries
-// no threshold, operator or evaluation periods.
+// alarm, the rule and actions suppressor for a composite alarm, the query
+// of a log or PromQL alarm (named as in the API, which no published event
+// shows yet). It carries no threshold, operator or evaluation periods.
 type ebConfig struct {
-	Description                      string      `json:"description"`
-	Metrics                          []wireQuery `json:"metrics"`
-	AlarmRule                        string      `json:"alarmRule"`
-	ActionsSuppressor                string      `json:"actionsSuppressor"`
-	ActionsSuppressorWaitPeriod      int64       `json:"actionsSuppressorWaitPeriod"`
-	ActionsSuppressorExtensionPeriod int64       `json:"actionsSuppressorExtensionPeriod"`
+	Description                      string        `json:"description"`
+	Metrics                          []wireQuery   `json:"metrics"`
+	ScheduledQueryConfiguration      *wireLogQuery `json:"scheduledQueryConfiguration"`
+	EvaluationCriteria               *wireCriteria `json:"evaluationCriteria"`
+	EvaluationInterval               int64         `json:"evaluationInterval"`
+	AlarmRule                        string        `json:"alarmRule"`
+	ActionsSuppressor                string        `json:"actionsSuppressor"`
+	ActionsSuppressorWaitPeriod      int64         `json:"actionsSuppressorWaitPeriod"`
+	ActionsSuppressorExtensionPeriod int64         `json:"actionsSuppressorExtensionPeriod"`
 }
 
 // alarm converts the event to the model.
@@ -121,7 +131,10 @@ func (w *ebDetail) alarm(source Source, o *origin) (*Alarm, *DecodeError) {
 		Source: source, Envelope: o.envelope, MessageID: o.messageID(), TopicARN: o.topicARN,
 		Name: w.AlarmName, Description: w.Configuration.Description, ARN: o.alarmARN, AccountID: o.account,
 		State: state, PreviousState: prev, AlarmRule: w.Configuration.AlarmRule, Tags: w.AlarmTags.model(),
-		Metrics: queries(w.Configuration.Metrics),
+		Metrics: queries(w.Configuration.Metrics), Mute: w.MuteDetail.model(),
+	}
+	if c := w.AlarmContributor; c != nil {
+		a.Contributor = contributor(c.ID, c.Attributes)
 	}
 	w.fillEvaluation(a)
 	o.locate(a, "")
@@ -146,12 +159,14 @@ func (w *ebDetail) fillEvaluation(a *Alarm) {
 	if facts.Operator == "" {
 		facts.fillFrom(a.PreviousState)
 	}
-	a.Kind = kindOf("", a.Metrics)
-	a.Condition = eventCondition(rd, &facts, a.Metrics)
+	cfg := &w.Configuration
+	a.LogQuery, a.PromQL = cfg.ScheduledQueryConfiguration.model(), promQL(cfg.EvaluationCriteria, cfg.EvaluationInterval)
+	a.Kind = queryKind(kindOf("", a.Metrics), a.LogQuery, a.PromQL)
+	a.Condition = eventCondition(rd, &facts, a.Metrics, a.LogQuery)
 	if a.Kind == KindAnomalyDetection && a.Condition != nil {
 		a.Condition.ThresholdMetricID = bandQueryID(a.Metrics)
 	}
-	a.Datapoints = datapoints(rd, &facts, a.Condition)
+	a.Datapoints, a.Series = datapoints(rd, &facts, a.Condition), facts.Series
 }
 
 // suppressor returns the composite alarm's actions suppressor, or nil.

@@ -76,3 +76,49 @@ func ExampleDecodeErrors() {
 	// alarm db ALARM
 	// record 0 m-1 true
 }
+
+// A multi-time-series alarm (a Metrics Insights query with GROUP BY)
+// notifies each contributor's state changes on its own: the alarm is the
+// alarm, and Contributor says which time series changed. The payload
+// carries no previous state.
+func ExampleParse_contributor() {
+	event := []byte(`{"version":"0","id":"a77bc7b6-c1cf-acde-2acd-25f75f40f41a","detail-type":"CloudWatch Alarm Contributor State Change",
+	"source":"aws.cloudwatch","account":"111122223333","time":"2026-09-23T19:54:49Z","region":"us-west-2",
+	"resources":["arn:aws:cloudwatch:us-west-2:111122223333:alarm:cpu-by-instance"],
+	"detail":{"alarmName":"cpu-by-instance","alarmContributor":{"id":"a29eb44b20c4362e","attributes":{"InstanceId":"i-0abc"}},
+	"state":{"value":"ALARM","reason":"Threshold Crossed: 1 out of the last 1 datapoints was greater than the threshold (80.0). The most recent datapoint which crossed the threshold: [97.5 (23/09/26 19:53:00)] (minimum 1 datapoint for OK -> ALARM transition).","timestamp":"2026-09-23T19:54:49.530+0000"},
+	"configuration":{"metrics":[{"id":"q","expression":"SELECT MAX(CPUUtilization) FROM SCHEMA(\"AWS/EC2\", InstanceId) GROUP BY InstanceId","returnData":true,"period":60}]}}}`)
+	alarms, err := alarm.Parse(event)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := alarms[0]
+	fmt.Println(a.Name, a.Contributor.ID, a.Contributor.Attributes, a.PreviousState.Value == "", "->", a.State.Value)
+	fmt.Println(*a.Datapoints[0].Value, a.Condition.ComparisonOperator.Symbol(), *a.Condition.Threshold)
+	// Output:
+	// cpu-by-instance a29eb44b20c4362e [{InstanceId i-0abc}] true -> ALARM
+	// 97.5 > 80
+}
+
+// The message about the alarm as a whole counts its time series in ALARM;
+// an EventBridge event says when a mute rule muted the alarm.
+func ExampleAlarm_series() {
+	event := []byte(`{"version":"0","id":"8f65652b-9a9a-75b8-893d-48f23395b3ad","detail-type":"CloudWatch Alarm State Change",
+	"source":"aws.cloudwatch","account":"111122223333","time":"2026-09-23T19:54:49Z","region":"us-west-2",
+	"resources":["arn:aws:cloudwatch:us-west-2:111122223333:alarm:cpu-by-instance"],
+	"detail":{"alarmName":"cpu-by-instance","state":{"value":"ALARM","reason":"1 out of 2 time series evaluated to ALARM","timestamp":"2026-09-23T19:54:49.530+0000"},
+	"previousState":{"value":"OK","reason":"2 time series evaluated to OK","timestamp":"2026-09-23T19:50:49.530+0000"},
+	"muteDetail":{"mutedByArn":"arn:aws:cloudwatch:us-west-2:111122223333:alarm-mute-rule:deploys","muteWindowStart":"2026-09-23T19:00:00.000+0000","muteWindowEnd":"2026-09-23T21:00:00.000+0000"}}}`)
+	alarms, err := alarm.Parse(event)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := alarms[0]
+	fmt.Printf("%d of %d in ALARM\n", a.Series.InAlarm, a.Series.Total)
+	fmt.Println("muted by", a.Mute.RuleName(), "until", a.Mute.End.Format("15:04 MST"))
+	// Output:
+	// 1 of 2 in ALARM
+	// muted by deploys until 21:00 UTC
+}

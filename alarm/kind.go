@@ -28,6 +28,18 @@ func kindOf(thresholdMetricID string, ms []Metric) Kind {
 	return KindMetric
 }
 
+// queryKind returns KindLog for an alarm with a log query, KindPromQL for
+// one with a PromQL query, and else k, the kind its metrics say.
+func queryKind(k Kind, lq *LogQuery, pq *PromQL) Kind {
+	switch {
+	case lq != nil:
+		return KindLog
+	case pq != nil:
+		return KindPromQL
+	}
+	return k
+}
+
 // isInsightsQuery reports whether e is a Metrics Insights query: it starts
 // with SELECT, in any case, after optional spaces.
 func isInsightsQuery(e string) bool {

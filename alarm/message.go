@@ -1,5 +1,7 @@
 package alarm
 
+import "cmp"
+
 // alarmMessage is the CloudWatch alarm message that an alarm's SNS action
 // publishes: PascalCase keys, the region as a display name, no reasonData.
 // Only AlarmName and NewStateValue are always present.
@@ -23,6 +25,13 @@ type alarmMessage struct {
 	ActionsSuppressedBy     string      `json:"ActionsSuppressedBy"`
 	ActionsSuppressedReason string      `json:"ActionsSuppressedReason"`
 	AlarmTags               tagSet      `json:"AlarmTags"`
+	// ActionExecutedAfterMuteWindow (2026) is true for the notification
+	// sent when a mute window ends.
+	ActionExecutedAfterMuteWindow bool `json:"ActionExecutedAfterMuteWindow"`
+	// AlarmContributorId and AlarmContributorAttributes name the
+	// contributor of a multi-time-series alarm's message.
+	AlarmContributorID         string       `json:"AlarmContributorId"`
+	AlarmContributorAttributes attributeMap `json:"AlarmContributorAttributes"`
 }
 
 // snsTrigger is the Trigger of a metric alarm's message: either a single
@@ -44,6 +53,13 @@ type snsTrigger struct {
 	TreatMissingData                 *string       `json:"TreatMissingData"` // absent before 2015
 	EvaluateLowSampleCountPercentile string        `json:"EvaluateLowSampleCountPercentile"`
 	Metrics                          []wireQuery   `json:"Metrics"`
+	// The log alarm's query and its M out of N, named as in PutLogAlarm.
+	ScheduledQueryConfiguration *wireLogQuery `json:"ScheduledQueryConfiguration"`
+	QueryResultsToEvaluate      int           `json:"QueryResultsToEvaluate"`
+	QueryResultsToAlarm         *int          `json:"QueryResultsToAlarm"`
+	// The PromQL alarm's query, named as in PutMetricAlarm.
+	EvaluationCriteria *wireCriteria `json:"EvaluationCriteria"`
+	EvaluationInterval int64         `json:"EvaluationInterval"`
 }
 
 // alarm converts the message to the model.
@@ -65,6 +81,8 @@ func (w *alarmMessage) alarm(o *origin) (*Alarm, *DecodeError) {
 		Name: w.AlarmName, Description: w.AlarmDescription, ARN: w.AlarmARN, AccountID: w.AWSAccountID,
 		State: state, PreviousState: prev, ConfigurationUpdated: optionalTime(w.ConfigurationUpdated),
 		AlarmRule: w.AlarmRule, Tags: w.AlarmTags.model(), Actions: w.actions(),
+		Contributor:           contributor(w.AlarmContributorID, w.AlarmContributorAttributes),
+		ActionAfterMuteWindow: w.ActionExecutedAfterMuteWindow,
 	}
 	w.fillEvaluation(a)
 	o.locate(a, w.Region)
@@ -83,11 +101,12 @@ func (w *alarmMessage) fillEvaluation(a *Alarm) {
 	a.Metrics = w.Trigger.metrics()
 	a.Condition = w.Trigger.condition(&facts)
 	tmid := ""
-	if w.Trigger != nil {
-		tmid = w.Trigger.ThresholdMetricID
+	if t := w.Trigger; t != nil {
+		tmid = t.ThresholdMetricID
+		a.LogQuery, a.PromQL = t.ScheduledQueryConfiguration.model(), promQL(t.EvaluationCriteria, t.EvaluationInterval)
 	}
-	a.Kind = kindOf(tmid, a.Metrics)
-	a.Datapoints = facts.Datapoints
+	a.Kind = queryKind(kindOf(tmid, a.Metrics), a.LogQuery, a.PromQL)
+	a.Datapoints, a.Series = facts.Datapoints, facts.Series
 }
 
 // actions returns the action lists, or nil when the message has none
@@ -144,10 +163,19 @@ func (t *snsTrigger) condition(f *reasonFacts) *Condition {
 	if t.TreatMissingData != nil {
 		tmd, _ = normaliseTreatMissingData(*t.TreatMissingData)
 	}
-	return &Condition{
+	c := &Condition{
 		ComparisonOperator: ComparisonOperator(t.ComparisonOperator), Threshold: t.Threshold,
 		ThresholdMetricID: t.ThresholdMetricID, EvaluationPeriods: t.EvaluationPeriods,
 		DatapointsToAlarm: t.DatapointsToAlarm, Period: fromSeconds(t.Period), TreatMissingData: tmd,
 		EvaluateLowSampleCountPercentile: t.EvaluateLowSampleCountPercentile,
 	}
+	if q := t.ScheduledQueryConfiguration; q != nil {
+		c.EvaluationPeriods = cmp.Or(c.EvaluationPeriods, t.QueryResultsToEvaluate)
+		c.DatapointsToAlarm = cmp.Or(c.DatapointsToAlarm, t.QueryResultsToAlarm)
+		c.Period = cmp.Or(c.Period, scheduleRate(q.ScheduleConfiguration.ScheduleExpression))
+	}
+	if *c == (Condition{}) {
+		return nil // a PromQL alarm's trigger has no comparison
+	}
+	return c
 }

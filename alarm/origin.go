@@ -46,6 +46,9 @@ func (o *origin) locate(a *Alarm, regionName string) {
 		a.AccountID = alarm.Account
 	}
 	a.ConsoleURL = consoleURL(a.Partition, a.Region, a.Name)
+	if c := a.Contributor; c != nil {
+		c.ConsoleURL = contributorConsoleURL(a.ConsoleURL, c.ID, a.State.Timestamp)
+	}
 }
 
 // firstRegion returns the first of rs that looks like a region code, so

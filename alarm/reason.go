@@ -1,250 +1,309 @@
 package alarm
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
 
-// reasonFacts are the facts that parseReason reads from a state reason text.
-// Every field is optional: a reason that does not follow CloudWatch's
-// grammar yields the zero value.
+// A state reason text (NewStateReason in an SNS alarm message, state.reason
+// in EventBridge events and Lambda actions) comes in one of a few forms,
+// which CloudWatch has used since 2013. Those that carry facts are, with
+// TS a datapoint time "dd/MM/yy HH:mm:ss" in UTC (day first), numbers Java
+// doubles ("1.50785441792E10"), lists newest first, OP one of "greater
+// than", "greater than or equal to", "less than" and "less than or equal
+// to", and MIN the suffix " (minimum X datapoint(s) for A -> B
+// transition)":
+//
+//	T1 Threshold Crossed: M out of the last N datapoints [V (TS), …] was|were [not ]OP the threshold (T)[ and K missing datapoints were treated as [X]]MIN.
+//	T2 Threshold Crossed: M out of the last N datapoints were [not ]OP the threshold (T). The most recent datapoints which crossed the threshold: [V (TS), …]MIN.
+//	T3 Threshold Crossed: N datapoints [V (TS), …] was|were [not ]OP the threshold (T)[ and K missing datapoints were treated as [X]].
+//	T4 Threshold Crossed: N datapoints were [not ]OP the threshold (T). The most recent datapoints which crossed the threshold: [V (TS), …].
+//	T5 Threshold Crossed: N datapoints were [not ]OP the threshold (T). The most recent datapoints: [V, V].
+//	T6 Threshold Crossed: 1 datapoint (V) was [not ]OP the threshold (T).
+//	C1 Threshold Crossed: M out of the last N datapoints was|were [not ]OP the threshold (T). The most recent datapoint(s) which [not ]crossed the threshold: [V (TS), …]MIN.
+//	C2 Threshold Crossed: N datapoints was|were [not ]OP the threshold (T). The most recent datapoint(s) which crossed the threshold: [V (TS), …].
+//	B1 Thresholds Crossed: M out of the last N datapoints [V (TS)] was [not ]less than the lower thresholds [L] or [not ]greater than the upper thresholds [U]MIN.
+//	B2 Thresholds Crossed: M out of the last N datapoints were [not ]greater than the upper thresholds. Recent datapoints [V (TS), …] crossed the upper thresholds [U, …]MIN.
+//	M1 Threshold Crossed: no datapoints were received for P periods and K missing datapoints were treated as [X].
+//	M2 Threshold Crossed: R datapoints were received for P periods and K missing datapoints were treated as [X].
+//	I1 Insufficient Data: N datapoints were unknown.
+//	U1 Unchecked: Initial alarm creation
+//	X1 arn:…:alarm:CHILD transitioned to STATE at Friday 22 July, 2022 15:57:45 UTC
+//	X2 arn:…:alarm:COMPOSITE was created and its alarm rule evaluates to STATE
+//	Q1 K out of N time series evaluated to ALARM     (also "100+ time series evaluated to ALARM")
+//	Q2 N time series evaluated to OK
+//	Q3 No time series were returned by the query.[ Treat missing data is configured as [X].]
+//	P1 K time series evaluated to ALARM
+//
+// The lists of T2, T4, C1, C2 and B2 hold at most five datapoints, and may
+// hold fewer than N. Anything else, such as the free text of SetAlarmState,
+// has no known form.
+
+// reasonForm is the form of a state reason text.
+type reasonForm uint8
+
+const (
+	// reasonUnknown is a text of no known form, such as the caller's text of
+	// SetAlarmState, or one that breaks the grammar before its facts.
+	reasonUnknown reasonForm = iota
+	// reasonThreshold compares datapoints with a static threshold (T1–T6,
+	// C1, C2).
+	reasonThreshold
+	// reasonBand compares datapoints with an anomaly detection band (B1,
+	// B2).
+	reasonBand
+	// reasonNoData says how many datapoints were missing (M1, M2).
+	reasonNoData
+	// reasonInsufficient says how many datapoints were unknown (I1).
+	reasonInsufficient
+	// reasonCreated is the state of a new alarm (U1).
+	reasonCreated
+	// reasonChild names the child that made a composite alarm change (X1).
+	reasonChild
+	// reasonRuleCreated is the state of a new composite alarm (X2).
+	reasonRuleCreated
+	// reasonSeries counts the time series of a multi-time-series alarm (Q1,
+	// Q2, Q3, P1).
+	reasonSeries
+)
+
+// reasonFacts are the facts that parseReason reads from a state reason
+// text. A reason of no known form yields the zero value; every fact that a
+// form does not state is left at its zero value.
 type reasonFacts struct {
+	// Form is the reason's form.
+	Form reasonForm
 	// Datapoints are the datapoints the reason lists, oldest first (the
-	// text lists them newest first). The legacy form "1 datapoint (1.0)"
-	// gives one datapoint with a value and a zero Timestamp. For anomaly
-	// bands, a datapoint's Lower and Upper are set when the reason lists as
-	// many band edges as datapoints.
+	// text lists them newest first). A datapoint of the legacy forms T5 and
+	// T6 has a zero Timestamp. For anomaly bands, a datapoint's Lower and
+	// Upper are set when the reason lists as many band edges as datapoints.
 	Datapoints []Datapoint
 	// Operator is the comparison the reason names. "was not greater than"
 	// still means GreaterThanThreshold: the alarm's operator is the same
 	// whichever way the comparison came out.
 	Operator ComparisonOperator
+	// Negated reports that the reason says the datapoints were "not" on the
+	// breaching side of the comparison: the text of a change to OK.
+	Negated bool
 	// Threshold is the static threshold; nil for anomaly bands.
 	Threshold *float64
-	// Lower and Upper are the anomaly band edges, newest first when the
+	// Lower and Upper are the anomaly band edges, the newest when the
 	// reason lists several; nil when the reason names no such edge.
 	Lower, Upper *float64
+	// Crossed is M of "M out of the last N datapoints", or N of "N
+	// datapoints were …": how many datapoints the comparison is about.
+	Crossed int
 	// EvaluationPeriods is N of "M out of the last N datapoints"; 0 when
 	// the reason has the short form.
 	EvaluationPeriods int
-	// DatapointsToAlarm is M of "M out of N", from the
-	// "(minimum X datapoint(s) for OLD -> NEW transition)" suffix; nil when
+	// DatapointsToAlarm is M of the alarm's "M out of N", from the
+	// "(minimum X datapoint(s) for A -> B transition)" suffix; nil when
 	// the suffix is absent or cannot be read. See minimumToDatapointsToAlarm.
 	DatapointsToAlarm *int
-	// MissingTreatedAs is how the reason says missing datapoints were
-	// treated ("and 19 missing datapoints were treated as [NonBreaching]");
-	// empty when it does not say.
+	// From and To are the direction of evaluation that the suffix names,
+	// "OK -> ALARM" or "ALARM -> OK". It is the direction CloudWatch
+	// evaluated, not a record of the previous state: after INSUFFICIENT_DATA
+	// the suffix still says "OK -> ALARM".
+	From, To StateValue
+	// Missing is how many missing datapoints the reason says were treated
+	// as breaching or not, and MissingTreatedAs how ("and 19 missing
+	// datapoints were treated as [NonBreaching]").
+	Missing          int
 	MissingTreatedAs TreatMissingData
+	// Received and Periods are the datapoints received and the periods
+	// evaluated of a reason about missing data (M1, M2).
+	Received, Periods int
+	// Unknown is how many datapoints were unknown (I1).
+	Unknown int
+	// Subject is the alarm a composite reason names: the child that
+	// transitioned, with its state and the time (X1), or the composite
+	// alarm that was created, with the state its rule evaluates to (X2).
+	Subject *Child
+	// Series counts the time series of a multi-time-series alarm (Q1–Q3,
+	// P1).
+	Series *SeriesCount
 }
 
-// parseReason reads the facts in a state reason text: NewStateReason in an
-// SNS alarm message, state.reason in EventBridge events and Lambda actions.
-// The grammar is, for the forms that carry facts:
-//
-//	Threshold Crossed: M out of the last N datapoints [V (TS), …] was|were [not ]OP the threshold (T)[ and K missing datapoints were treated as [X]] (minimum X datapoints for A -> B transition).
-//	Threshold Crossed: N datapoints [V (TS), …] was|were [not ]OP the threshold (T).
-//	Threshold Crossed: 1 datapoint (V) was [not ]OP the threshold (T).
-//	Thresholds Crossed: M out of the last N datapoints [V (TS)] was [not ]less than the lower thresholds [L] or [not ]greater than the upper thresholds [U] (minimum …).
-//
-// where TS is "dd/MM/yy HH:mm:ss" in UTC (day first) and numbers are Java
-// doubles ("1.50785441792E10"). Reading is opportunistic: composite,
-// insufficient-data, creation and SetAlarmState reasons, and anything that
-// breaks the grammar before the threshold, yield the zero reasonFacts; an
-// unrecognised tail after the threshold is ignored. It never panics.
+// parseReason reads the facts in a state reason text, of any of the forms
+// above. Reading is opportunistic but never wrong: a text that breaks the
+// grammar before the comparison yields no facts, a datapoint list that
+// does not parse yields no datapoints, and an unrecognised tail after the
+// comparison is ignored. It never panics.
 func parseReason(reason string) reasonFacts {
 	p := reasonParser{s: reason}
 	var f reasonFacts
-	if !p.parseCore(&f) {
+	if !p.parse(&f) {
 		return reasonFacts{}
 	}
-	p.parseTail(&f)
+	if f.Form == reasonThreshold || f.Form == reasonBand {
+		p.finish(&f)
+	}
 	return f
 }
 
-// reasonParser is a cursor over a reason text. Every method that reads
-// something advances the cursor only when it succeeds.
-type reasonParser struct {
-	s string
-	// newest holds the listed datapoints in text order, newest first.
-	newest []Datapoint
-}
-
-// parseCore reads the header, the counts, the datapoints and the
-// comparison with its threshold or band edges.
-func (p *reasonParser) parseCore(f *reasonFacts) bool {
-	if !p.lit("Threshold Crossed: ") && !p.lit("Thresholds Crossed: ") {
-		return false
+// parse reads the reason into f and reports whether it has a known form.
+func (p *reasonParser) parse(f *reasonFacts) bool {
+	switch {
+	case p.lit("Threshold Crossed: "), p.lit("Thresholds Crossed: "):
+		return p.crossed(f)
+	case p.lit("Insufficient Data: "):
+		return p.insufficient(f)
+	case p.lit("Unchecked: Initial alarm creation"):
+		f.Form = reasonCreated
+		return p.end()
+	case p.lit("No time series were returned by the query."):
+		f.Form, f.Series = reasonSeries, &SeriesCount{}
+		return p.noSeriesTail(f)
+	case strings.HasPrefix(p.s, "arn:"):
+		return p.composite(f)
 	}
-	if !p.counts(f) || !p.datapoints() {
-		return false
-	}
-	if !p.lit(" was ") && !p.lit(" were ") {
-		return false
-	}
-	if !p.comparison(f) {
-		return false
-	}
-	f.Datapoints = oldestFirst(p.newest)
-	return true
-}
-
-// counts reads "M out of the last N datapoints " or "N datapoints ",
-// recording N of the long form as the evaluation periods.
-func (p *reasonParser) counts(f *reasonFacts) bool {
-	if _, ok := p.int(); !ok {
-		return false
-	}
-	if p.lit(" out of the last ") {
-		n, ok := p.int()
-		if !ok {
-			return false
-		}
-		f.EvaluationPeriods = n
-	}
-	return p.datapointWord() && p.lit(" ")
-}
-
-// datapointWord reads " datapoint" or " datapoints".
-func (p *reasonParser) datapointWord() bool {
-	return p.lit(" datapoints") || p.lit(" datapoint")
-}
-
-// datapoints reads "[V (TS), V (TS)]" or the legacy "(V)".
-func (p *reasonParser) datapoints() bool {
-	if p.lit("(") {
-		v, ok := p.number(")")
-		if !ok || !p.lit(")") {
-			return false
-		}
-		p.newest = []Datapoint{{Value: ptrTo(v)}}
+	start := p.s
+	if p.series(f) {
 		return true
 	}
-	if !p.lit("[") {
+	p.s = start
+	return p.bareNoData(f)
+}
+
+// bareNoData reads M1 and M2 without their "Threshold Crossed: " prefix,
+// as people quote them ("no datapoints were received for 2 periods and 2
+// missing datapoints were treated as [Breaching]"); no other form is read
+// without its prefix.
+func (p *reasonParser) bareNoData(f *reasonFacts) bool {
+	q := reasonParser{s: p.s}
+	var g reasonFacts
+	if !q.crossed(&g) || g.Form != reasonNoData {
 		return false
 	}
-	p.newest = make([]Datapoint, 0, p.countItems())
-	for !p.lit("]") {
-		if len(p.newest) > 0 && !p.lit(", ") {
-			return false
-		}
-		d, ok := p.datapoint()
-		if !ok {
-			return false
-		}
-		p.newest = append(p.newest, d)
-	}
+	*f = g
 	return true
 }
 
-// countItems returns the number of items in the bracketed list that starts
-// at the cursor: one more than the commas before the closing bracket.
-func (p *reasonParser) countItems() int {
-	end := strings.IndexByte(p.s, ']')
-	if end < 0 {
-		return 0
-	}
-	return strings.Count(p.s[:end], ",") + 1
-}
-
-// datapoint reads "V (dd/MM/yy HH:mm:ss)".
-func (p *reasonParser) datapoint() (Datapoint, bool) {
-	v, ok := p.number(" ")
-	if !ok || !p.lit(" (") {
-		return Datapoint{}, false
-	}
-	end := strings.IndexByte(p.s, ')')
-	if end < 0 {
-		return Datapoint{}, false
-	}
-	ts, ok := parseReasonTime(p.s[:end])
-	if !ok {
-		return Datapoint{}, false
-	}
-	p.s = p.s[end+1:]
-	return Datapoint{Timestamp: ts, Value: ptrTo(v)}, true
-}
-
-// comparison reads the op-phrase and what it compares with: "the threshold
-// (T)" or the anomaly band edges.
-func (p *reasonParser) comparison(f *reasonFacts) bool {
-	p.lit("not ")
-	for _, c := range staticComparisons {
-		if p.lit(c.phrase) {
-			t, ok := p.number(")")
-			if !ok || !p.lit(")") {
-				return false
-			}
-			f.Operator, f.Threshold = c.op, ptrTo(t)
-			return true
-		}
-	}
-	return p.band(f)
-}
-
-// staticComparisons are the op-phrases of static-threshold reasons, each
-// listed before any phrase it starts with.
-var staticComparisons = [...]struct {
-	phrase string
-	op     ComparisonOperator
-}{
-	{"greater than or equal to the threshold (", GreaterThanOrEqualToThreshold},
-	{"greater than the threshold (", GreaterThanThreshold},
-	{"less than or equal to the threshold (", LessThanOrEqualToThreshold},
-	{"less than the threshold (", LessThanThreshold},
-}
-
-// band reads the anomaly detection comparisons: "less than the lower
-// thresholds [L]", optionally followed by " or [not ]greater than the upper
-// thresholds [U]", or "greater than the upper thresholds [U]" alone.
-func (p *reasonParser) band(f *reasonFacts) bool {
-	const lower, upper = "less than the lower thresholds [", "greater than the upper thresholds ["
-	if p.lit(lower) {
-		lo, ok := p.edges()
+// noSeriesTail reads the end of Q3, which CloudWatch follows with how the
+// alarm treats missing data: " Treat missing data is configured as
+// [NonBreaching]."
+func (p *reasonParser) noSeriesTail(f *reasonFacts) bool {
+	if p.lit(" Treat missing data is configured as [") {
+		word, rest, ok := strings.Cut(p.s, "]")
 		if !ok {
 			return false
 		}
-		f.Operator, f.Lower = LessThanLowerThreshold, lo[0]
-		p.setBand(lo, func(d *Datapoint, v *float64) { d.Lower = v })
-		if !p.lit(" or ") {
-			return true
-		}
-		p.lit("not ")
-		if !p.lit(upper) {
-			return false
-		}
-		f.Operator = LessThanLowerOrGreaterThanUpperThreshold
-	} else if !p.lit(upper) {
-		return false
-	} else {
-		f.Operator = GreaterThanUpperThreshold
+		f.MissingTreatedAs, _ = normaliseTreatMissingData(word)
+		p.s = rest
 	}
-	hi, ok := p.edges()
+	return p.end()
+}
+
+// insufficient reads "N datapoint(s) was|were unknown." after
+// "Insufficient Data: ".
+func (p *reasonParser) insufficient(f *reasonFacts) bool {
+	n, ok := p.int()
+	if !ok || !p.datapointWord() || !p.lit(" was unknown") && !p.lit(" were unknown") {
+		return false
+	}
+	f.Form, f.Unknown = reasonInsufficient, n
+	return p.end()
+}
+
+// series reads the reasons of a multi-time-series alarm: "K out of N time
+// series evaluated to ALARM", "100+ time series evaluated to ALARM", "N
+// time series evaluated to OK" and "K time series evaluated to ALARM".
+func (p *reasonParser) series(f *reasonFacts) bool {
+	k, ok := p.int()
 	if !ok {
 		return false
 	}
-	f.Upper = hi[0]
-	p.setBand(hi, func(d *Datapoint, v *float64) { d.Upper = v })
+	s := SeriesCount{InAlarm: k}
+	switch {
+	case p.lit("+"):
+		s.AtLeast = true
+	case p.lit(" out of "):
+		if s.Total, ok = p.int(); !ok || k > s.Total {
+			return false
+		}
+	}
+	if !p.lit(" time series evaluated to ") {
+		return false
+	}
+	switch {
+	case p.lit(string(StateAlarm)):
+	case p.lit(string(StateOK)) && !s.AtLeast && s.Total == 0:
+		s.InAlarm, s.Total = 0, k
+	default:
+		return false
+	}
+	f.Form, f.Series = reasonSeries, &s
+	return p.end()
+}
+
+// composite reads the reasons of a composite alarm: "ARN transitioned to
+// STATE at WHEN" (X1) and "ARN was created and its alarm rule evaluates to
+// STATE" (X2). Alarm names may hold spaces, so the ARN ends at the last
+// occurrence of the phrase.
+func (p *reasonParser) composite(f *reasonFacts) bool {
+	const moved, created = " transitioned to ", " was created and its alarm rule evaluates to "
+	if i := strings.LastIndex(p.s, created); i > 0 {
+		v := StateValue(strings.TrimSpace(p.s[i+len(created):]))
+		if !v.Valid() {
+			return false
+		}
+		f.Form, f.Subject = reasonRuleCreated, &Child{ARN: cleanARN(p.s[:i]), State: v}
+		return true
+	}
+	i := strings.LastIndex(p.s, moved)
+	if i <= 0 {
+		return false
+	}
+	state, when, _ := strings.Cut(p.s[i+len(moved):], " at ")
+	v := StateValue(state)
+	if !v.Valid() {
+		return false
+	}
+	f.Form, f.Subject = reasonChild, &Child{ARN: cleanARN(p.s[:i]), State: v, Timestamp: parseChildTime(when)}
 	return true
 }
 
-// edges reads the numbers of a band edge list up to and including "]",
-// after the opening bracket. The list is never empty when ok is true.
-func (p *reasonParser) edges() ([]*float64, bool) {
-	var vs []*float64
-	for {
-		v, ok := p.number(",]")
-		if !ok {
-			return nil, false
-		}
-		vs = append(vs, ptrTo(v))
-		if p.lit("]") {
-			return vs, true
-		}
-		if !p.lit(", ") && !p.lit(",") {
-			return nil, false
+// cleanARN returns arn without the spaces that the AWS documentation's
+// samples put after the colons of an ARN's fields
+// ("arn:aws:cloudwatch:us-east-1: 111122223333:alarm:x"); an ARN it cannot
+// read is returned as it is.
+func cleanARN(arn string) string {
+	if !strings.Contains(arn, ": ") {
+		return arn
+	}
+	a, ok := parseARN(arn)
+	if !ok {
+		return arn
+	}
+	return "arn:" + a.Partition + ":" + a.Service + ":" + a.Region + ":" + a.Account + ":" + a.Resource
+}
+
+// parseChildTime parses the time of an X1 reason, "Friday 22 July, 2022
+// 15:57:45 UTC", also in the AWS documentation's misspellings "12: 54: 46"
+// and "August,2023". A time it cannot read is the zero time.
+func parseChildTime(s string) time.Time {
+	s = dropSpacesAfterColons(strings.TrimSpace(s))
+	for _, layout := range [...]string{"Monday 02 January, 2006 15:04:05 UTC", "Monday 02 January,2006 15:04:05 UTC"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
 		}
 	}
+	return time.Time{}
+}
+
+// finish sets the datapoints and band edges of a threshold or band reason:
+// each datapoint gets its band edge when the reason lists one per
+// datapoint, and the datapoints are put oldest first.
+func (p *reasonParser) finish(f *reasonFacts) {
+	if len(p.lower) > 0 {
+		f.Lower = p.lower[0]
+		p.setBand(p.lower, func(d *Datapoint, v *float64) { d.Lower = v })
+	}
+	if len(p.upper) > 0 {
+		f.Upper = p.upper[0]
+		p.setBand(p.upper, func(d *Datapoint, v *float64) { d.Upper = v })
+	}
+	f.Datapoints = oldestFirst(p.newest)
 }
 
 // setBand gives each listed datapoint its band edge, when the reason lists
@@ -258,118 +317,6 @@ func (p *reasonParser) setBand(edges []*float64, set func(*Datapoint, *float64))
 	}
 }
 
-// parseTail reads the optional clauses after the comparison: the missing
-// datapoints clause and the "(minimum …)" suffix. It stops at the first
-// thing it does not recognise.
-func (p *reasonParser) parseTail(f *reasonFacts) {
-	if p.lit(" and ") {
-		if !p.missing(f) {
-			return
-		}
-	}
-	if p.lit(" (minimum ") {
-		p.minimum(f)
-	}
-}
-
-// missing reads "K missing datapoint(s) was|were treated as [X]".
-func (p *reasonParser) missing(f *reasonFacts) bool {
-	if _, ok := p.int(); !ok || !p.lit(" missing") || !p.datapointWord() {
-		return false
-	}
-	if !p.lit(" were treated as [") && !p.lit(" was treated as [") {
-		return false
-	}
-	end := strings.IndexByte(p.s, ']')
-	if end < 0 {
-		return false
-	}
-	if t, ok := normaliseTreatMissingData(p.s[:end]); ok && end > 0 {
-		f.MissingTreatedAs = t
-	}
-	p.s = p.s[end+1:]
-	return true
-}
-
-// minimum reads "X datapoint(s) for OLD -> NEW transition)" after
-// " (minimum " and sets DatapointsToAlarm from it.
-func (p *reasonParser) minimum(f *reasonFacts) {
-	x, ok := p.int()
-	if !ok || !p.datapointWord() || !p.lit(" for ") {
-		return
-	}
-	arrow := strings.Index(p.s, " -> ")
-	if arrow < 0 {
-		return
-	}
-	to, _, ok := strings.Cut(p.s[arrow+len(" -> "):], " transition)")
-	if !ok {
-		return
-	}
-	if m, ok := minimumToDatapointsToAlarm(x, StateValue(to), f.EvaluationPeriods); ok {
-		f.DatapointsToAlarm = &m
-	}
-}
-
-// minimumToDatapointsToAlarm turns the X of "(minimum X datapoints for
-// OLD -> NEW transition)" into M of "M out of N". For a transition to ALARM,
-// X is M: M breaching datapoints are needed. For a transition to OK, X is
-// the number of non-breaching datapoints that make fewer than M of N
-// breach, N−M+1, so M = N−X+1. The corpus confirms both: the WAF alarm with
-// DatapointsToAlarm 1 of 20 says "minimum 1 datapoint for OK -> ALARM", the
-// RDS anomaly alarm with 3 of 3 says "1 out of the last 3 … minimum 1
-// datapoint for ALARM -> OK", and the EventBridge cwagent sample (3 of 3)
-// says "minimum 1 datapoint for ALARM -> OK". ok is false when M cannot be
-// derived: an unknown target state, N unknown for OK, or X out of range.
-func minimumToDatapointsToAlarm(x int, to StateValue, n int) (int, bool) {
-	switch {
-	case x < 1:
-		return 0, false
-	case to == StateAlarm:
-		return x, n == 0 || x <= n
-	case to == StateOK && n > 0 && x <= n:
-		return n - x + 1, true
-	}
-	return 0, false
-}
-
-// lit advances past prefix if the text at the cursor starts with it.
-func (p *reasonParser) lit(prefix string) bool {
-	rest, ok := strings.CutPrefix(p.s, prefix)
-	if ok {
-		p.s = rest
-	}
-	return ok
-}
-
-// int reads a non-negative decimal integer of at most 9 digits.
-func (p *reasonParser) int() (int, bool) {
-	n, i := 0, 0
-	for ; i < len(p.s) && i < 9 && '0' <= p.s[i] && p.s[i] <= '9'; i++ {
-		n = n*10 + int(p.s[i]-'0')
-	}
-	if i == 0 {
-		return 0, false
-	}
-	p.s = p.s[i:]
-	return n, true
-}
-
-// number reads a Java-formatted double that ends before the first byte in
-// stop (or at the end of the text).
-func (p *reasonParser) number(stop string) (float64, bool) {
-	end := strings.IndexAny(p.s, stop)
-	if end < 0 {
-		end = len(p.s)
-	}
-	v, err := strconv.ParseFloat(p.s[:end], 64)
-	if err != nil {
-		return 0, false
-	}
-	p.s = p.s[end:]
-	return v, true
-}
-
 // oldestFirst reverses the newest-first datapoints of a reason in place.
 func oldestFirst(d []Datapoint) []Datapoint {
 	for i, j := 0, len(d)-1; i < j; i, j = i+1, j-1 {
@@ -379,32 +326,4 @@ func oldestFirst(d []Datapoint) []Datapoint {
 		return nil
 	}
 	return d
-}
-
-// parseReasonTime parses a reason timestamp, "dd/MM/yy HH:mm:ss" in UTC
-// with the day first, as 20yy. It rejects dates that do not exist.
-func parseReasonTime(s string) (time.Time, bool) {
-	// Offsets of the two-digit fields and the separator before each.
-	const layout = "dd/MM/yy HH:mm:ss"
-	if len(s) != len(layout) {
-		return time.Time{}, false
-	}
-	var v [6]int
-	for i := range v {
-		at := 3 * i
-		hi, lo := s[at], s[at+1]
-		if hi < '0' || hi > '9' || lo < '0' || lo > '9' || (i > 0 && s[at-1] != layout[at-1]) {
-			return time.Time{}, false
-		}
-		v[i] = int(hi-'0')*10 + int(lo-'0')
-	}
-	day, month, year, hour, min, sec := v[0], time.Month(v[1]), 2000+v[2], v[3], v[4], v[5]
-	if hour > 23 || min > 59 || sec > 59 {
-		return time.Time{}, false
-	}
-	t := time.Date(year, month, day, hour, min, sec, 0, time.UTC)
-	if t.Day() != day || t.Month() != month {
-		return time.Time{}, false
-	}
-	return t, true
 }

@@ -110,3 +110,57 @@ func (s *Suppressor) UnmarshalJSON(b []byte) error {
 	s.WaitPeriod, s.ExtensionPeriod = fromSeconds(v.WaitPeriod), fromSeconds(v.ExtensionPeriod)
 	return nil
 }
+
+type logQueryJSON LogQuery
+
+// MarshalJSON encodes q with its offsets in seconds.
+func (q LogQuery) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		logQueryJSON
+		StartOffset int64 `json:"startOffset,omitempty"`
+		EndOffset   int64 `json:"endOffset,omitempty"`
+	}{logQueryJSON(q), seconds(q.StartOffset), seconds(q.EndOffset)})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes.
+func (q *LogQuery) UnmarshalJSON(b []byte) error {
+	var v struct {
+		*logQueryJSON
+		StartOffset int64 `json:"startOffset"`
+		EndOffset   int64 `json:"endOffset"`
+	}
+	v.logQueryJSON = (*logQueryJSON)(q)
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	q.StartOffset, q.EndOffset = fromSeconds(v.StartOffset), fromSeconds(v.EndOffset)
+	return nil
+}
+
+type promQLJSON PromQL
+
+// MarshalJSON encodes q with its periods in seconds.
+func (q PromQL) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		promQLJSON
+		PendingPeriod  int64 `json:"pendingPeriod,omitempty"`
+		RecoveryPeriod int64 `json:"recoveryPeriod,omitempty"`
+		Interval       int64 `json:"interval,omitempty"`
+	}{promQLJSON(q), seconds(q.PendingPeriod), seconds(q.RecoveryPeriod), seconds(q.Interval)})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes.
+func (q *PromQL) UnmarshalJSON(b []byte) error {
+	var v struct {
+		*promQLJSON
+		PendingPeriod  int64 `json:"pendingPeriod"`
+		RecoveryPeriod int64 `json:"recoveryPeriod"`
+		Interval       int64 `json:"interval"`
+	}
+	v.promQLJSON = (*promQLJSON)(q)
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	q.PendingPeriod, q.RecoveryPeriod, q.Interval = fromSeconds(v.PendingPeriod), fromSeconds(v.RecoveryPeriod), fromSeconds(v.Interval)
+	return nil
+}

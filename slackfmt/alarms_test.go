@@ -109,6 +109,61 @@ func compositeAlarm() *alarm.Alarm {
 	}
 }
 
+// contributorAlarm is one contributor of a Metrics Insights alarm with
+// GROUP BY, as EventBridge sends it: no previous state.
+func contributorAlarm() *alarm.Alarm {
+	a := insightsAlarm()
+	a.Name, a.Description = "cpu-by-instance", ""
+	a.State.EvaluationState = ""
+	a.PreviousState = alarm.State{}
+	a.Contributor = &alarm.Contributor{
+		ID:         "9f2c4e6a8b0d1f35",
+		Attributes: []alarm.Dimension{{Name: "AutoScalingGroupName", Value: "web"}, {Name: "InstanceId", Value: "i-0abc"}},
+		ConsoleURL: a.ConsoleURL + "?~(contributorAttributesFilter~(tokens~(~(propertyKey~'ContributorId~operator~'*3d~value~'9f2c4e6a8b0d1f35))~operation~'and)~timestamp~'2023-11-14T22*3a13*3a20.000Z)",
+	}
+	return a
+}
+
+// mutedAlarm is metricAlarm changing state inside a mute window.
+func mutedAlarm() *alarm.Alarm {
+	a := metricAlarm()
+	a.Mute = &alarm.Mute{RuleARN: "arn:aws:cloudwatch:eu-west-3:123456789012:alarm-mute-rule:nightly-deploy", Start: t0.Add(-time.Hour), End: t0.Add(time.Hour)}
+	return a
+}
+
+// seriesAlarm is a Metrics Insights alarm with GROUP BY, as a whole.
+func seriesAlarm() *alarm.Alarm {
+	a := insightsAlarm()
+	a.State.Reason, a.State.EvaluationState = "2 out of 6 time series evaluated to ALARM", ""
+	a.Condition, a.Datapoints = &alarm.Condition{Period: time.Minute}, nil
+	a.Series = &alarm.SeriesCount{InAlarm: 2, Total: 6}
+	return a
+}
+
+// logAlarm is one contributor of a log alarm whose aggregation groups by
+// host.
+func logAlarm() *alarm.Alarm {
+	a := metricAlarm()
+	a.Name, a.Kind, a.Metrics, a.Tags = "errors-by-host", alarm.KindLog, nil, nil
+	a.Condition = &alarm.Condition{ComparisonOperator: alarm.GreaterThanThreshold, Threshold: ptr(0.0), EvaluationPeriods: 1, DatapointsToAlarm: ptr(1), Period: time.Minute}
+	a.LogQuery = &alarm.LogQuery{
+		Query: "filter level = 'ERROR'", LogGroups: []string{"/orders/api", "/orders/worker"},
+		Aggregation: "count(*) by host", Schedule: "rate(1 minute)", StartOffset: 5 * time.Minute,
+	}
+	a.Contributor = &alarm.Contributor{ID: "5c0e3f7a9b1d2e48", Attributes: []alarm.Dimension{{Name: "host", Value: "api-a"}}}
+	a.Datapoints = values(3)
+	return a
+}
+
+// promQLAlarm is a PromQL alarm as a whole.
+func promQLAlarm() *alarm.Alarm {
+	a := metricAlarm()
+	a.Name, a.Kind, a.Metrics, a.Condition, a.Datapoints, a.Tags = "http-5xx", alarm.KindPromQL, nil, nil, nil, nil
+	a.PromQL = &alarm.PromQL{Query: `sum by (service) (rate(errors[5m])) > 1`, PendingPeriod: 5 * time.Minute, RecoveryPeriod: 10 * time.Minute, Interval: time.Minute}
+	a.Series = &alarm.SeriesCount{InAlarm: 100, AtLeast: true}
+	return a
+}
+
 // kinds names the test alarms of every kind.
 var kinds = []struct {
 	name  string
@@ -119,5 +174,10 @@ var kinds = []struct {
 	{"anomaly", anomalyAlarm},
 	{"insights", insightsAlarm},
 	{"composite", compositeAlarm},
+	{"contributor", contributorAlarm},
+	{"muted", mutedAlarm},
+	{"series", seriesAlarm},
+	{"log", logAlarm},
+	{"promql", promQLAlarm},
 	{"empty", func() *alarm.Alarm { return &alarm.Alarm{} }},
 }

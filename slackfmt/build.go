@@ -13,6 +13,16 @@ import (
 // that the alarm's own text could have smuggled in, and passes Validate
 // unless a [WithBlocks] hook changed its blocks.
 //
+// An alarm that a mute rule muted (Mute set) carries no mention, whatever
+// [WithMention] says: its header, top-level text and a line under the
+// header say that it is muted, by which rule and until when. A
+// notification that CloudWatch sent when a mute window ended says so too,
+// and keeps its mentions. A contributor of a multi-time-series alarm is
+// named in the header and the top-level text, after the alarm's name
+// ("cpu-by-instance — InstanceId=i-0abc…"), and its attributes and ID are
+// listed; the message about the alarm as a whole says how many of its
+// time series are in ALARM.
+//
 // The default layout, top to bottom: a header with the state emoji, state
 // and name; the mentions configured for the state; the description; the
 // state change, when it happened and the newest value against the
@@ -26,12 +36,17 @@ func Build(a *alarm.Alarm, opts ...Option) *Message {
 		a = &alarm.Alarm{}
 	}
 	o := newOptions(opts)
+	if a.Mute != nil {
+		o.mentions = nil // nobody is paged for an alarm its owners muted
+	}
 	r := newRenderer(a, &o)
 	blocks := r.layout()
 	if o.hook != nil {
 		blocks = o.hook(a, blocks)
 	}
-	return newMessage(r.summary(), metadata(a), blocks, &o, a.State.Value)
+	m := newMessage(r.summary(), metadata(a), blocks, &o, a.State.Value)
+	m.Alarms = []*alarm.Alarm{a}
+	return m
 }
 
 // newMessage returns the message with the top-level text, metadata md and
@@ -79,16 +94,19 @@ func (r *renderer) layout() []slack.Block {
 		return append(bs, r.compactLine())
 	}
 	bs = add(bs, r.mentionBlock())
+	bs = add(bs, r.muteNote())
 	bs = add(bs, r.description())
 	bs = add(bs, r.stateChange())
 	return r.details(bs)
 }
 
-// details appends to bs the blocks that follow the state change:
-// CloudWatch's reason, then for metric alarms the condition, the queries
-// and the datapoints, or for composite alarms the rule, the children and
-// the suppression, and last the footer and the link buttons.
+// details appends to bs the blocks that follow the state change: the
+// contributor, CloudWatch's reason, then for metric alarms the condition,
+// the queries (metric, Logs Insights or PromQL) and the datapoints, or for
+// composite alarms the rule, the children and the suppression, and last
+// the footer and the link buttons.
 func (r *renderer) details(bs []slack.Block) []slack.Block {
+	bs = add(bs, r.contributor())
 	bs = add(bs, r.reason())
 	if r.isComposite() {
 		bs = add(bs, r.rule())
@@ -97,6 +115,8 @@ func (r *renderer) details(bs []slack.Block) []slack.Block {
 	} else {
 		bs = add(bs, r.condition())
 		bs = add(bs, r.queries())
+		bs = add(bs, r.logQuery())
+		bs = add(bs, r.promQL())
 		bs = add(bs, r.datapoints())
 	}
 	bs = add(bs, r.footer())
@@ -109,6 +129,10 @@ func (r *renderer) compactLine() slack.Block {
 	w := newWriter(budgetMentions + budgetState + budgetFooter)
 	r.mentions(&w, " ")
 	r.transition(&w)
+	if mu := r.a.Mute; mu != nil && !mu.End.IsZero() {
+		w.text(" · " + mutedEmoji + " muted until ")
+		w.date(mu.End)
+	}
 	r.where(&w)
 	r.linkLine(&w)
 	return section(r.id("compact"), &w)

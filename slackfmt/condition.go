@@ -17,7 +17,11 @@ func (r *renderer) condition() slack.Block {
 	}
 	w := newWriter(budgetCondition)
 	w.text("*Condition:* ")
-	subjectName(&w, r.subject(), len(r.a.Metrics) > 1)
+	if r.a.LogQuery != nil {
+		w.text("the aggregated query result")
+	} else {
+		subjectName(&w, r.subject(), len(r.a.Metrics) > 1)
+	}
 	n := w.n
 	r.comparison(&w, c)
 	r.evaluation(&w, c)
@@ -144,7 +148,8 @@ func (r *renderer) threshold(w *writer, t *float64) {
 	quantity(w, *t, r.unit(), modeMrkdwn)
 }
 
-// evaluation writes " for 2 of 3 datapoints of 1 min".
+// evaluation writes " for 2 of 3 datapoints of 1 min", or for a log
+// alarm " for 2 of 3 query results, run every 5 min".
 func (r *renderer) evaluation(w *writer, c *alarm.Condition) {
 	n := c.EvaluationPeriods
 	if n <= 0 {
@@ -154,9 +159,13 @@ func (r *renderer) evaluation(w *writer, c *alarm.Condition) {
 	if c.DatapointsToAlarm != nil && *c.DatapointsToAlarm > 0 {
 		m = *c.DatapointsToAlarm
 	}
-	unit := " datapoints"
+	one, many, every := " datapoint", " datapoints", " of "
+	if r.a.LogQuery != nil {
+		one, many, every = " query result", " query results", ", run every "
+	}
+	unit := many
 	if n == 1 {
-		unit = " datapoint"
+		unit = one
 	}
 	w.text(" for " + strconv.Itoa(m) + " of " + strconv.Itoa(n) + unit)
 	p := c.Period
@@ -164,7 +173,7 @@ func (r *renderer) evaluation(w *writer, c *alarm.Condition) {
 		p = s.Period
 	}
 	if p := period(p); p != "" {
-		w.text(" of " + p)
+		w.text(every + p)
 	}
 }
 

@@ -72,9 +72,15 @@ func (r *renderer) datapointDetails(w *writer) {
 }
 
 // against writes what the values are compared with: " vs threshold 80",
-// or the band at the newest datapoint, " vs band 10–20 (latest)".
+// or the band at the newest datapoint, " vs band 10–20 (latest)", or the
+// one edge of it that the alarm compares with, " vs upper band 20
+// (latest)".
 func (r *renderer) against(w *writer, last alarm.Datapoint) {
 	c := r.a.Condition
+	var op alarm.ComparisonOperator
+	if c != nil {
+		op = c.ComparisonOperator
+	}
 	switch {
 	case c != nil && c.Threshold != nil:
 		w.text(" vs threshold ")
@@ -84,6 +90,14 @@ func (r *renderer) against(w *writer, last alarm.Datapoint) {
 		w.num(*last.Lower)
 		w.text("–")
 		quantity(w, *last.Upper, r.unit(), modeMrkdwn)
+		w.text(" (latest)")
+	case op == alarm.GreaterThanUpperThreshold && last.Upper != nil:
+		w.text(" vs upper band ")
+		quantity(w, *last.Upper, r.unit(), modeMrkdwn)
+		w.text(" (latest)")
+	case op == alarm.LessThanLowerThreshold && last.Lower != nil:
+		w.text(" vs lower band ")
+		quantity(w, *last.Lower, r.unit(), modeMrkdwn)
 		w.text(" (latest)")
 	}
 }

@@ -38,6 +38,16 @@
 // ([WithAccountAlias]), a compact form ([WithCompact]) and a hook to add
 // or replace blocks ([WithBlocks]).
 //
+// An alarm changed state inside the window of an alarm mute rule reads
+// "🔕 ALARM (muted): HighCPU", says by which rule and until when (a date
+// token), and carries no mention whatever the options say; a notification
+// CloudWatch held back until the window ended says so. A contributor of a
+// multi-time-series alarm is named after the alarm ("cpu-by-instance —
+// InstanceId=i-0abc"), with its attributes, its ID and a console link
+// filtered to it; the message about the alarm as a whole says how many
+// time series are in ALARM. Log alarms show their Logs Insights query,
+// log groups and aggregation, PromQL alarms their query.
+//
 // Once the alarm is OK again, [BuildResolved] makes the message that
 // replaces the original (a bot sends it with chat.update): the same
 // details, a header "✅ Resolved: HighCPU", a line saying when the alarm

@@ -91,11 +91,21 @@ func (r *renderer) buttons() slack.Block {
 	return slack.NewActionBlock(r.id("links"), els...)
 }
 
+// consoleURL returns the link to the alarm in the console: filtered to the
+// contributor at the time of its state change, for a contributor's
+// notification, else the alarm's own.
+func (r *renderer) consoleURL() string {
+	if c := r.a.Contributor; c != nil && c.ConsoleURL != "" {
+		return c.ConsoleURL
+	}
+	return r.a.ConsoleURL
+}
+
 // links returns the console link and the extra links whose URLs are safe,
 // at most maxLinks of them.
 func (r *renderer) links() []link {
 	ls := make([]link, 0, 1+len(r.o.links)+len(r.o.tagLinks))
-	if u, ok := safeURL(r.a.ConsoleURL); ok {
+	if u, ok := safeURL(r.consoleURL()); ok {
 		ls = append(ls, link{text: consoleLabel, url: u})
 	}
 	for _, l := range r.o.links {

@@ -37,7 +37,7 @@ func FuzzBuild(f *testing.F) {
 				if err := Validate(m); err != nil {
 					t.Fatalf("Validate(Build(…)) = %v", err)
 				}
-				checkSafe(t, m, mentions, allowedURLs(a, opts))
+				checkSafe(t, m, allowedMentions(a, mentions), allowedURLs(a, opts))
 				checkNoLiveEmoji(t, m)
 				for _, ok := range []*alarm.Alarm{nil, a, alarms[len(alarms)-1]} {
 					checkResolved(t, a, ok, opts)

@@ -103,12 +103,13 @@ func TestGoldenResolved(t *testing.T) {
 }
 
 // okFor returns the OK state change that resolves announced: the first
-// fixture alarm with its ARN in OK after it, or else announced moved to OK
-// 65 minutes later, without datapoints.
+// fixture alarm with its ARN (and contributor) in OK after it, or else
+// announced moved to OK 65 minutes later, without datapoints.
 func okFor(all []fixtureAlarm, announced *alarm.Alarm) *alarm.Alarm {
 	for _, f := range all {
 		a := f.alarm
-		if a.ARN != "" && a.ARN == announced.ARN && a.State.Value == alarm.StateOK && a.State.Timestamp.After(announced.State.Timestamp) {
+		if a.ARN != "" && a.ARN == announced.ARN && contributorID(a) == contributorID(announced) &&
+			a.State.Value == alarm.StateOK && a.State.Timestamp.After(announced.State.Timestamp) {
 			return a
 		}
 	}
@@ -117,6 +118,15 @@ func okFor(all []fixtureAlarm, announced *alarm.Alarm) *alarm.Alarm {
 	ok.State = alarm.State{Value: alarm.StateOK, Timestamp: announced.State.Timestamp.Add(65 * time.Minute)}
 	ok.Datapoints = nil
 	return &ok
+}
+
+// contributorID returns the ID of a's contributor, or "" when a is about
+// the alarm as a whole.
+func contributorID(a *alarm.Alarm) string {
+	if a.Contributor == nil {
+		return ""
+	}
+	return a.Contributor.ID
 }
 
 func checkGolden(t *testing.T, golden string, m *Message) {

@@ -7,13 +7,15 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// header returns the header block: state emoji, state and alarm name.
+// header returns the header block: state emoji, state and alarm name,
+// "🔴 ALARM: HighCPU", or "🔕 ALARM (muted): HighCPU", and the
+// contributor, if any.
 func (r *renderer) header() slack.Block {
 	w := newWriter(maxHeaderText)
-	w.text(stateEmoji(r.a.State.Value) + " ")
-	state(&w, r.a.State.Value, modeLine)
+	w.text(r.headerEmoji() + " ")
+	r.stateLabel(&w, modeLine)
 	w.text(": ")
-	name(&w, r.a, modeLine)
+	title(&w, r.a, modeLine)
 	return slack.NewHeaderBlock(plain(w.String()), slack.HeaderBlockOptionBlockID(r.id("header")))
 }
 
@@ -34,10 +36,11 @@ func name(w *writer, a *alarm.Alarm, m mode) {
 func (r *renderer) summary() string {
 	w := newWriter(budgetSummary + budgetMentions)
 	r.mentions(&w, " ")
-	state(&w, r.a.State.Value, modeText)
+	r.stateLabel(&w, modeText)
 	w.text(": ")
 	r.nameIn(&w)
 	r.verdict(&w, ": ", modeText)
+	r.series(&w, ": ")
 	if p := r.a.PreviousState.Value; p != "" {
 		w.text(" (was ")
 		state(&w, p, modeText)
@@ -46,11 +49,15 @@ func (r *renderer) summary() string {
 	return w.String()
 }
 
-// nameIn writes the alarm's name and region for the top-level text:
-// "HighCPU in eu-west-3".
+// nameIn writes the alarm's name, its contributor, if any, and its region
+// for the top-level text: "HighCPU in eu-west-3".
 func (r *renderer) nameIn(w *writer) {
-	w.data(clip(r.a.Name, 200), modeText)
-	if r.a.Name == "" {
+	if c := r.a.Contributor; c != nil {
+		title(w, r.a, modeText)
+	} else {
+		w.data(clip(r.a.Name, 200), modeText)
+	}
+	if r.a.Name == "" && r.a.Contributor == nil {
 		w.text("(unnamed alarm)")
 	}
 	if r.a.Region != "" {

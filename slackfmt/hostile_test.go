@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/cwslack/cwslack/alarm"
@@ -53,7 +54,31 @@ func hostile() map[string]*alarm.Alarm {
 	comp.Suppressor.Alarm = injection
 	comp.ConsoleURL = "https://evil.example/login|AWS Console> <!channel>"
 
+	contrib := contributorAlarm()
+	contrib.Name = injection
+	contrib.Contributor = &alarm.Contributor{ID: injection, Attributes: dims(30, injection), ConsoleURL: "https://evil.example/login|AWS Console> <!channel>"}
+
+	muted := mutedAlarm()
+	muted.Name = injection
+	muted.Mute.RuleARN = "arn:aws:cloudwatch:eu-west-3:1:alarm-mute-rule:" + injection
+	mutedRaw := mutedAlarm()
+	mutedRaw.Mute.RuleARN = injection + long[:5000]
+	mutedRaw.Contributor = &alarm.Contributor{ID: long, Attributes: []alarm.Dimension{{Name: planes, Value: long}}}
+
+	logs := logAlarm()
+	logs.Contributor.Attributes = dims(3, ":rotating_light: "+injection)
+	logs.LogQuery = &alarm.LogQuery{Query: injection + long, Aggregation: injection + " by " + injection, Schedule: injection,
+		LogGroups: append(dims2(60, injection), long), StartOffset: -time.Hour, EndOffset: time.Duration(math.MaxInt64)}
+	promql := promQLAlarm()
+	promql.PromQL.Query = injection + long
+	promql.Series = &alarm.SeriesCount{InAlarm: math.MaxInt, Total: -1}
+
 	return map[string]*alarm.Alarm{
+		"contributor":   contrib,
+		"muted":         muted,
+		"muted raw":     mutedRaw,
+		"log":           logs,
+		"promql":        promql,
 		"injection":     inj,
 		"math":          mm,
 		"composite":     comp,
@@ -103,6 +128,15 @@ func hostile() map[string]*alarm.Alarm {
 		}(),
 		"nil": nil,
 	}
+}
+
+// dims2 returns n strings made of s.
+func dims2(n int, s string) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = strconv.Itoa(i) + s
+	}
+	return out
 }
 
 func withName(a *alarm.Alarm, name string) *alarm.Alarm {
@@ -183,12 +217,21 @@ func TestBuildHostile(t *testing.T) {
 				if err := Validate(m); err != nil {
 					t.Fatalf("Validate(Build(…)) = %v", err)
 				}
-				checkSafe(t, m, mentions, allowedURLs(a, opts))
+				checkSafe(t, m, allowedMentions(a, mentions), allowedURLs(a, opts))
 				checkNoLiveEmoji(t, m)
 				checkHeader(t, a, m)
 			})
 		}
 	}
+}
+
+// allowedMentions returns the mentions a message about a may carry: none
+// when a is muted, else mentions.
+func allowedMentions(a *alarm.Alarm, mentions []string) []string {
+	if a != nil && a.Mute != nil {
+		return nil
+	}
+	return mentions
 }
 
 // checkHeader fails t unless the first block of m is a header that shows
@@ -210,7 +253,11 @@ func checkHeader(t *testing.T, a *alarm.Alarm, m *Message) {
 		a = &alarm.Alarm{}
 	}
 	text := h.Text.Text
-	if want := stateEmoji(a.State.Value) + " "; !strings.HasPrefix(text, want) {
+	want := stateEmoji(a.State.Value) + " "
+	if a.Mute != nil {
+		want = mutedEmoji + " "
+	}
+	if !strings.HasPrefix(text, want) {
 		t.Errorf("header %q does not start with %q", text, want)
 	}
 	if v := a.State.Value; v.Valid() && !strings.Contains(text, string(v)) {

@@ -43,6 +43,8 @@ const (
 	budgetSuppression = 500
 	budgetFooter      = 800
 	budgetTags        = 900
+	budgetMute        = 500
+	budgetContributor = 1500
 	budgetSummary     = 300 // top-level text
 	budgetMetadata    = 1024
 )

@@ -25,6 +25,11 @@ type Message struct {
 	// Metadata is Slack message metadata describing the alarm (event type
 	// and alarm ARN). Incoming webhooks ignore it; chat.postMessage stores it.
 	Metadata *slack.SlackMetadata `json:"metadata,omitempty"`
+	// Alarms are the alarms the message is about: the one given to Build or
+	// BuildResolved, or those of one message of a digest. They are not sent;
+	// a caller that delivers the messages of a digest one by one learns
+	// from them which alarms each delivery settles.
+	Alarms []*alarm.Alarm `json:"-"`
 }
 
 // MarshalJSON encodes m as an incoming-webhook body: the fields of
@@ -112,10 +117,11 @@ func (m *Message) PreviewURL() (string, error) {
 const MetadataEventType = "cloudwatch_alarm"
 
 // metadata returns the message metadata for a: its ARN, name, states,
-// region and account, all as strings (Slack allows only strings, numbers,
-// booleans and nesting of them), each cut to budgetMetadata characters.
+// region and account, and the contributor's ID when there is one, all as
+// strings (Slack allows only strings, numbers, booleans and nesting of
+// them), each cut to budgetMetadata characters.
 func metadata(a *alarm.Alarm) *slack.SlackMetadata {
-	return &slack.SlackMetadata{
+	md := &slack.SlackMetadata{
 		EventType: MetadataEventType,
 		EventPayload: map[string]any{
 			"alarm_arn":      clip(a.ARN, budgetMetadata),
@@ -126,4 +132,8 @@ func metadata(a *alarm.Alarm) *slack.SlackMetadata {
 			"account_id":     clip(a.AccountID, budgetMetadata),
 		},
 	}
+	if c := a.Contributor; c != nil {
+		md.EventPayload["contributor_id"] = clip(c.ID, budgetMetadata)
+	}
+	return md
 }

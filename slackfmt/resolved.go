@@ -15,7 +15,9 @@ import (
 // the alarm said, marked resolved.
 //
 // The layout is Build's for announced with the header "✅ Resolved:" and
-// the alarm's name, and, under the description, a line that says when the
+// the alarm's name (and contributor, if any), the note of the mute rule
+// or window that Build showed, and, under the description, a line that
+// says when the
 // alarm returned to OK (a Slack date token) after how long in its previous
 // state, in the words Build uses ("*ALARM → OK* after 1 h 5 min · <date> ·
 // latest 42% < 80%"); then the announced state change, its reason and all
@@ -52,7 +54,9 @@ func BuildResolved(announced, ok *alarm.Alarm, opts ...Option) *Message {
 	if o.hook != nil {
 		blocks = o.hook(hookAlarm, blocks)
 	}
-	return newMessage(s.summary(), s.metadata(), blocks, &o, alarm.StateOK)
+	m := newMessage(s.summary(), s.metadata(), blocks, &o, alarm.StateOK)
+	m.Alarms = []*alarm.Alarm{hookAlarm}
+	return m
 }
 
 // resolution builds the message of an alarm that is resolved: the
@@ -80,6 +84,7 @@ func (s *resolution) layout() []slack.Block {
 	if s.o.compact {
 		return append(bs, s.compactLine())
 	}
+	bs = add(bs, s.muteNote())
 	bs = add(bs, s.description())
 	bs = add(bs, s.resolvedLine())
 	bs = add(bs, s.stateChange())
@@ -90,7 +95,7 @@ func (s *resolution) layout() []slack.Block {
 func (s *resolution) header() slack.Block {
 	w := newWriter(maxHeaderText)
 	w.text(stateEmoji(alarm.StateOK) + " Resolved: ")
-	name(&w, s.a, modeLine)
+	title(&w, s.a, modeLine)
 	return slack.NewHeaderBlock(plain(w.String()), slack.HeaderBlockOptionBlockID(s.id("header")))
 }
 

@@ -54,9 +54,11 @@ func (r *renderer) stateChange() slack.Block {
 }
 
 // transition writes "*OK → ALARM* after 3 h · <date> · latest 93.61% ≥
-// 80%": the state change, how long the previous state lasted when known,
-// when the change happened (as a date token each reader sees in their own
-// time zone) and the newest value against the threshold.
+// 80%": the state change (or, for a contributor whose payload does not
+// say what its previous state was, "(previous state unknown)"), how long the previous
+// state lasted when known, when the change happened (as a date token each
+// reader sees in their own time zone), the newest value against the
+// threshold and how many time series are in ALARM.
 func (r *renderer) transition(w *writer) {
 	cur, prev := &r.a.State, &r.a.PreviousState
 	w.text("*")
@@ -66,6 +68,9 @@ func (r *renderer) transition(w *writer) {
 	}
 	state(w, cur.Value, modeMrkdwn)
 	w.text("*")
+	if prev.Value == "" && r.a.Contributor != nil {
+		w.text(" (previous state unknown)")
+	}
 	if !prev.Timestamp.IsZero() && cur.Timestamp.After(prev.Timestamp) && prev.Value != "" {
 		w.text(" after " + duration(cur.Timestamp.Sub(prev.Timestamp)))
 	}
@@ -74,6 +79,7 @@ func (r *renderer) transition(w *writer) {
 		w.date(cur.Timestamp)
 	}
 	r.verdict(w, " · latest ", modeMrkdwn)
+	r.series(w, " · ")
 }
 
 // reason returns CloudWatch's reason for the state change as plain_text in

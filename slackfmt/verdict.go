@@ -19,9 +19,10 @@ func (r *renderer) latest() (alarm.Datapoint, bool) {
 
 // verdict writes prefix and then the newest value against the threshold
 // with the comparison that holds ("93.61% ≥ 80%", or "42% < 80%" once it no
-// longer breaches), or against the band at that datapoint ("239 ms above
-// 12.5–225.7 ms"). It writes nothing when the alarm has no condition, no
-// newest value or nothing to compare it with.
+// longer breaches), against the band at that datapoint ("239 ms above
+// 12.5–225.7 ms"), or against the one edge of the band that the alarm
+// compares with ("15400 > 12000 (upper band)"). It writes nothing when the
+// alarm has no condition, no newest value or nothing to compare it with.
 func (r *renderer) verdict(w *writer, prefix string, m mode) {
 	c := r.a.Condition
 	d, ok := r.latest()
@@ -41,17 +42,31 @@ func (r *renderer) verdict(w *writer, prefix string, m mode) {
 		w.text("–")
 		quantity(w, *d.Upper, u, m)
 	case c.Threshold != nil && op.Symbol() != "":
-		sym := op.Symbol()
-		if !r.breaches(d) {
-			sym = negation(sym)
-		}
 		w.text(prefix)
-		quantity(w, v, u, m)
-		w.text(" ")
-		w.data(sym, m) // "<" and ">" need escaping in mrkdwn and top-level text
-		w.text(" ")
-		quantity(w, *c.Threshold, u, m)
+		r.compared(w, d, op.Symbol(), *c.Threshold, m)
+	case op == alarm.GreaterThanUpperThreshold && d.Upper != nil:
+		w.text(prefix)
+		r.compared(w, d, ">", *d.Upper, m)
+		w.text(" (upper band)")
+	case op == alarm.LessThanLowerThreshold && d.Lower != nil:
+		w.text(prefix)
+		r.compared(w, d, "<", *d.Lower, m)
+		w.text(" (lower band)")
 	}
+}
+
+// compared writes datapoint d's value, the comparison sym with limit when
+// d breaches or its negation when it does not, and limit, with their unit.
+func (r *renderer) compared(w *writer, d alarm.Datapoint, sym string, limit float64, m mode) {
+	if !r.breaches(d) {
+		sym = negation(sym)
+	}
+	u := r.unit()
+	quantity(w, *d.Value, u, m)
+	w.text(" ")
+	w.data(sym, m) // "<" and ">" need escaping in mrkdwn and top-level text
+	w.text(" ")
+	quantity(w, limit, u, m)
 }
 
 // position says where v lies against the band lo–hi.

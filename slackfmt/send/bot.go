@@ -1,6 +1,7 @@
 package send
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"time"
@@ -30,8 +31,7 @@ import (
 //
 // A Bot is safe for concurrent use.
 type Bot struct {
-	client    *slack.Client
-	token     string
+	api       *resolver[botAPI]
 	channel   string
 	timeout   time.Duration
 	retry     retrier
@@ -39,6 +39,14 @@ type Bot struct {
 	broadcast bool
 	resolve   func(announced, ok *alarm.Alarm) *slackfmt.Message
 	onError   func(error)
+}
+
+// botAPI is what a Bot makes of its token: the Web API client, and the
+// pacer that every sender to the same channel with the same token
+// shares.
+type botAPI struct {
+	client *slack.Client
+	pacer  *pacer
 }
 
 // NewBot returns a Bot that posts to channel (an ID such as "C0123456789",
@@ -52,24 +60,84 @@ func NewBot(token, channel string, opts ...BotOption) (*Bot, error) {
 	if err := checkBot(token, channel); err != nil {
 		return nil, err
 	}
+	s, err := botSettingsChecked(opts)
+	if err != nil {
+		return nil, err
+	}
+	api, _ := newBotAPI(s, channel)(token)
+	return newBot(staticResolver(token, api), channel, s), nil
+}
+
+// NewBotFrom returns a Bot that posts to channel with the token that c
+// gives. c is asked on the first Send, not now, and its value is kept;
+// when Slack answers that the token does not work (invalid_auth,
+// not_authed, token_revoked, token_expired, account_inactive), c is asked
+// again with refresh set, and the call is made once more if the token
+// changed. The token is checked as NewBot checks it when it arrives: a
+// Send fails with an *Error matching ErrConfig if it is empty or has
+// spaces in it. NewBotFrom checks the channel and options as NewBot does,
+// and fails for a nil c.
+func NewBotFrom(c Credential, channel string, opts ...BotOption) (*Bot, error) {
+	if c == nil {
+		return nil, configError(opNewBot, "credential is nil", nil)
+	}
+	if err := checkChannel(channel); err != nil {
+		return nil, err
+	}
+	s, err := botSettingsChecked(opts)
+	if err != nil {
+		return nil, err
+	}
+	build := newBotAPI(s, channel)
+	api := newResolver(c, func(token string) (botAPI, *Error) {
+		if err := checkToken(opCredential, token); err != nil {
+			return botAPI{}, err
+		}
+		return build(token)
+	})
+	return newBot(api, channel, s), nil
+}
+
+// botSettingsChecked applies opts to the defaults and checks the API URL.
+func botSettingsChecked(opts []BotOption) (settings, error) {
 	s := botSettings(opts)
-	clientOpts := []slack.Option{slack.OptionHTTPClient(apiDoer{client: s.client, now: s.retry.now})}
 	if s.apiURL != "" {
 		if err := checkEndpoint(opNewBot, "API URL", s.apiURL); err != nil {
-			return nil, err
+			return s, err
 		}
+	}
+	return s, nil
+}
+
+// newBotAPI returns the function that makes the client and pacer of a
+// Bot with settings s posting to channel from its token.
+func newBotAPI(s settings, channel string) func(token string) (botAPI, *Error) {
+	clientOpts := []slack.Option{slack.OptionHTTPClient(apiDoer{client: s.client, now: s.retry.now})}
+	if s.apiURL != "" {
 		clientOpts = append(clientOpts, slack.OptionAPIURL(s.apiURL))
 	}
+	return func(token string) (botAPI, *Error) {
+		return botAPI{
+			client: slack.New(token, clientOpts...),
+			pacer:  pacerFor("bot "+token+" "+channel, s.pacing),
+		}, nil
+	}
+}
+
+// newBot returns a Bot with the given API, channel and settings.
+func newBot(api *resolver[botAPI], channel string, s settings) *Bot {
 	return &Bot{
-		client: slack.New(token, clientOpts...), token: token, channel: channel,
-		timeout: s.timeout, retry: s.retry, threads: s.threads, broadcast: s.broadcast,
-		resolve: s.resolve, onError: s.onError,
-	}, nil
+		api: api, channel: channel, timeout: s.timeout, retry: s.retry, threads: s.threads,
+		broadcast: s.broadcast, resolve: s.resolve, onError: s.onError,
+	}
 }
 
 // String describes the bot with its token redacted.
 func (b *Bot) String() string {
-	return "slack bot " + redactToken(b.token) + " to " + b.channel
+	if !b.api.static {
+		return "slack bot (token from a credential) to " + b.channel
+	}
+	return "slack bot " + redactToken(b.api.secret) + " to " + b.channel
 }
 
 // Send delivers m about a, as the Bot documentation describes, within
@@ -80,12 +148,19 @@ func (b *Bot) String() string {
 // delivered; those go to the WithErrorHandler function. If the thread
 // cannot take a reply any more (the channel was archived, say), the
 // message is posted to the Bot's channel instead.
+//
+// A nil a means that m is about no one alarm (a digest of many, say): it
+// is posted to the Bot's channel as it is, with no thread and no metadata
+// of its own.
 func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
-	if a == nil || m == nil {
-		return Receipt{}, &Error{Op: opPost, Reason: "nil alarm or message", Attempts: 1}
+	if m == nil {
+		return Receipt{}, &Error{Op: opPost, Reason: "nil message", Attempts: 1}
 	}
 	ctx, cancel := withDeadline(ctx, b.timeout)
 	defer cancel()
+	if a == nil {
+		return b.post(ctx, b.channel, "", nil, m)
+	}
 	key := Key(a)
 	t, open := b.thread(ctx, key)
 	switch {
@@ -95,6 +170,23 @@ func (b *Bot) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) (Re
 		return b.announce(ctx, key, a, m)
 	}
 	return b.post(ctx, b.channel, "", a, m)
+}
+
+// Reply posts m as a reply in the thread of the message that r points at
+// (r.ThreadTS, or r.TS for a message that is not itself a reply), in
+// r.Channel, within ctx's deadline or else the Bot's timeout, with the
+// Bot's pacing and retries. It keeps no thread state: it is for details
+// under a message that Send returned r for, such as the single alarms of
+// a digest. It returns an *Error matching ErrPermanent when r has no
+// channel or ts.
+func (b *Bot) Reply(ctx context.Context, r Receipt, m *slackfmt.Message) (Receipt, error) {
+	threadTS := cmp.Or(r.ThreadTS, r.TS)
+	if m == nil || r.Channel == "" || threadTS == "" {
+		return Receipt{}, &Error{Op: opPost, Reason: "nil message, or a receipt without channel or ts", Attempts: 1}
+	}
+	ctx, cancel := withDeadline(ctx, b.timeout)
+	defer cancel()
+	return b.post(ctx, r.Channel, threadTS, nil, m)
 }
 
 // announce posts an ALARM message and remembers where, and the alarm as

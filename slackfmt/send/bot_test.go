@@ -75,9 +75,12 @@ func testResolve(announced, ok *alarm.Alarm) *slackfmt.Message {
 		announced.State.Timestamp.Format(time.TimeOnly) + ", " + string(ok.State.Value) + " at " + ok.State.Timestamp.Format(time.TimeOnly))
 }
 
+// newTestBot returns a Bot posting to slackSrv on clock. Its pacing is
+// off unless opts say otherwise: every test bot has the same token and
+// channel, so they would share one pacer, whatever their clocks.
 func newTestBot(t *testing.T, slackSrv *fakeSlack, clock *fakeClock, opts ...BotOption) *Bot {
 	t.Helper()
-	opts = append([]BotOption{withClock(clock), WithAPIURL(slackSrv.srv.URL)}, opts...)
+	opts = append([]BotOption{withClock(clock), WithAPIURL(slackSrv.srv.URL), WithPacing(0, 0)}, opts...)
 	b, err := NewBot(testToken, "#alerts", opts...)
 	if err != nil {
 		t.Fatalf("NewBot: %v", err)
@@ -383,17 +386,20 @@ func TestBotErrors(t *testing.T) {
 				{200, postedOK, nil},
 			},
 			wantCalls: 2,
-			wantSleep: []time.Duration{2 * time.Second},
+			wantSleep: []time.Duration{3*time.Second - 1},
 		},
 		{
-			name:      "ratelimited 429 until attempts run out",
+			// 429s are retried past the attempt limit, until the next
+			// wait would leave less than a second of the 9 s deadline:
+			// attempts at 0, 2, 4, 6 and 8 s (less a few ns).
+			name:      "ratelimited 429 until the deadline",
 			replies:   []reply{{429, `{"ok":false,"error":"ratelimited"}`, map[string]string{"Retry-After": "1"}}},
 			want:      &Error{Op: opPost, Status: 429, Reason: "ratelimited", Retryable: true, RetryAfter: time.Second, Attempts: 5},
 			wantCalls: 5,
-			wantSleep: []time.Duration{time.Second, time.Second, time.Second, time.Second},
+			wantSleep: []time.Duration{2*time.Second - 1, 2*time.Second - 1, 2*time.Second - 1, 2*time.Second - 1},
 		},
 		{
-			name:      "ratelimited 429 beyond the default deadline",
+			name:      "ratelimited 429 beyond the deadline",
 			replies:   []reply{{429, `{"ok":false,"error":"ratelimited"}`, map[string]string{"Retry-After": "20"}}},
 			want:      &Error{Op: opPost, Status: 429, Reason: "ratelimited", Retryable: true, RetryAfter: 20 * time.Second, Attempts: 1},
 			wantCalls: 1,
@@ -417,7 +423,11 @@ func TestBotErrors(t *testing.T) {
 			clock := newFakeClock()
 			slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": tt.replies})
 			bot := newTestBot(t, slackSrv, clock)
-			_, err := bot.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("ALARM: HighCPU"))
+			// A deadline on the fake clock, so that the waits it allows do
+			// not depend on how far the real clock is ahead.
+			ctx, cancel := context.WithDeadline(context.Background(), clock.now().Add(9*time.Second))
+			defer cancel()
+			_, err := bot.Send(ctx, testAlarm(alarm.StateAlarm), testMessage("ALARM: HighCPU"))
 			checkError(t, err, tt.want)
 			if got := len(slackSrv.requests()); got != tt.wantCalls {
 				t.Errorf("Slack got %d requests, want %d", got, tt.wantCalls)
@@ -439,7 +449,7 @@ func TestBotHTTPDateRetryAfter(t *testing.T) {
 		{200, postedOK, nil},
 	}})
 	send(t, newTestBot(t, slackSrv, clock), testAlarm(alarm.StateAlarm), testMessage("x"))
-	if diff := cmp.Diff([]time.Duration{4 * time.Second}, clock.slept()); diff != "" {
+	if diff := cmp.Diff([]time.Duration{5*time.Second - 1}, clock.slept()); diff != "" {
 		t.Errorf("sleeps mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -449,14 +459,14 @@ func TestBotHTTPDateRetryAfter(t *testing.T) {
 func TestBotHanging(t *testing.T) {
 	srv := hangingServer(t)
 	const timeout = 200 * time.Millisecond
-	bot, err := NewBot(testToken, "#alerts", WithAPIURL(srv.URL), WithTimeout(timeout))
+	bot, err := NewBot(testToken, "#alerts", WithAPIURL(srv.URL), WithTimeout(timeout), WithPacing(0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
 	_, err = bot.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
 	elapsed := time.Since(start)
-	checkError(t, err, &Error{Op: opPost, Retryable: true, Attempts: 1})
+	checkError(t, err, &Error{Op: opPost, Retryable: true, Unanswered: true, Attempts: 1})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Send = %v, want it to wrap context.DeadlineExceeded", err)
 	}
@@ -586,16 +596,44 @@ func storeWith(t Thread) *MemoryStore {
 func TestBotBadInput(t *testing.T) {
 	slackSrv := newFakeSlack(t, nil)
 	bot := newTestBot(t, slackSrv, newFakeClock())
-	for _, tc := range []struct {
-		a *alarm.Alarm
-		m *slackfmt.Message
-	}{{nil, testMessage("x")}, {testAlarm(alarm.StateAlarm), nil}} {
-		if _, err := bot.Send(context.Background(), tc.a, tc.m); !errors.Is(err, ErrPermanent) {
-			t.Errorf("Send(%v, %v) = %v, want a permanent error", tc.a, tc.m, err)
+	if _, err := bot.Send(context.Background(), testAlarm(alarm.StateAlarm), nil); !errors.Is(err, ErrPermanent) {
+		t.Errorf("Send(nil message) = %v, want a permanent error", err)
+	}
+	for _, r := range []Receipt{{}, {Channel: testChanID}, {TS: alarmTS}} {
+		if _, err := bot.Reply(context.Background(), r, testMessage("x")); !errors.Is(err, ErrPermanent) {
+			t.Errorf("Reply(%+v) = %v, want a permanent error", r, err)
 		}
 	}
 	if n := len(slackSrv.requests()); n != 0 {
 		t.Errorf("Slack got %d requests, want 0", n)
+	}
+}
+
+// TestBotDigest checks that a message about no one alarm (nil, such as a
+// digest) is posted to the channel as it is, without thread, store or
+// metadata of the Bot's, and that Reply puts details in its thread.
+func TestBotDigest(t *testing.T) {
+	slackSrv := newFakeSlack(t, map[string][]reply{"/chat.postMessage": {{200, postedOK, nil}, {200, repliedOK, nil}, {200, repliedOK, nil}}})
+	store := NewMemoryStore(10)
+	bot := newTestBot(t, slackSrv, newFakeClock(), WithThreadStore(store), WithBroadcast())
+	r := send(t, bot, nil, testMessage("digest"))
+	if r != (Receipt{Channel: testChanID, TS: alarmTS}) {
+		t.Errorf("digest receipt = %+v, want the channel message", r)
+	}
+	reply, err := bot.Reply(context.Background(), r, testMessage("details"))
+	if err != nil || reply.ThreadTS != alarmTS {
+		t.Fatalf("Reply = %+v, %v; want a reply in %s", reply, err, alarmTS)
+	}
+	if _, err := bot.Reply(context.Background(), reply, testMessage("more details")); err != nil {
+		t.Fatal(err)
+	}
+	checkFields(t, forms(t, slackSrv.requests()), []map[string]string{
+		{"channel": "#alerts", "text": "digest", "thread_ts": "", "metadata": ""},
+		{"channel": testChanID, "text": "details", "thread_ts": alarmTS, "reply_broadcast": ""},
+		{"channel": testChanID, "text": "more details", "thread_ts": alarmTS},
+	})
+	if store.threads.len() != 0 {
+		t.Errorf("the digest left %d threads in the store", store.threads.len())
 	}
 }
 
@@ -641,7 +679,7 @@ func TestBotString(t *testing.T) {
 
 func TestBotConnectionRefused(t *testing.T) {
 	clock := newFakeClock()
-	bot, err := NewBot(testToken, "#alerts", withClock(clock), WithAPIURL("http://"+closedAddr(t)), WithMaxAttempts(2))
+	bot, err := NewBot(testToken, "#alerts", withClock(clock), WithAPIURL("http://"+closedAddr(t)), WithMaxAttempts(2), WithPacing(0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}

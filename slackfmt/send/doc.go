@@ -45,29 +45,64 @@
 // invocation.
 //
 // One retry policy serves both senders. A request is retried when Slack
-// answers 429 (rate limited), 5xx, a Web API "internal_error" or
-// "service_unavailable", or when no answer arrives (connection refused,
-// timeout). After a 429 the sender waits as long as the Retry-After header
-// says, in seconds or as an HTTP date; otherwise it backs off
-// exponentially with full jitter: a random wait below 250ms, 500ms, 1s …
-// capped at 8s ([WithBackoff]). At most 5 requests are made
-// ([WithMaxAttempts]).
+// answers 429 (rate limited), 5xx, a Web API "internal_error",
+// "service_unavailable" or "request_timeout", or when a connection could
+// not be made. After a 429 the sender waits as long as the Retry-After
+// header says (in seconds or as an HTTP date) plus a random jitter of up
+// to a second (or a quarter of the Retry-After), so that many senders
+// told "1" do not all come back at the same moment; 429s are retried as
+// long as the deadline allows, whatever [WithMaxAttempts] says. After a
+// 5xx or a failed connection the sender backs off exponentially with full
+// jitter (a random wait below 250ms, 500ms, 1s … capped at 8s;
+// [WithBackoff]), and makes at most 5 requests in all ([WithMaxAttempts]).
 //
-// No wait ever ends after the deadline: when the next wait would, Send
-// returns the last error at once, and a Retry-After longer than the
-// deadline allows (or than [WithMaxRetryAfter]) is returned in
-// [Error.RetryAfter] without waiting. A Lambda function or an SQS consumer
-// then retries the whole delivery later, which is better than an attempt
-// that the deadline cuts short.
+// A request that was sent in full but got no answer (a timeout, a
+// connection reset) is never repeated within a Send: Slack has probably
+// posted the message, and a slow Slack would otherwise get it again and
+// again. Send returns a retryable [*Error] whose Unanswered is set; a
+// caller that retries the whole delivery later may post the message a
+// second time, which is better than losing it. An attempt is not cut
+// short by a timeout of its own: it may take what is left of the
+// deadline, so that a Slack that takes 20 seconds to answer is heard
+// within a 30-second budget.
 //
-// Any other answer fails at once: a webhook's 4xx (400 invalid_blocks,
-// 403 action_prohibited, 404 channel_not_found, 410 channel_is_archived),
-// a Web API ok:false error, and a webhook's 200 whose body is not "ok".
-// Such errors match [ErrPermanent].
+// No wait ends after the deadline, and no retry starts with less than a
+// second of it left: when the next wait would end later, Send returns the
+// last error at once, and a Retry-After longer than the deadline allows
+// (or than [WithMaxRetryAfter]) is returned in [Error.RetryAfter] without
+// waiting. A Lambda function or an SQS consumer then retries the whole
+// delivery later, which is better than an attempt that the deadline cuts
+// short.
+//
+// Any other answer fails at once and is never retried: a webhook's 4xx
+// (400 invalid_blocks, 403 action_prohibited or invalid_token, 404
+// no_service or channel_not_found, 410 channel_is_archived), a Web API
+// ok:false error (channel_not_found, not_in_channel, is_archived,
+// invalid_auth …), and a webhook's 200 whose body is not "ok". Such
+// errors match [ErrPermanent], and their message carries Slack's reason.
 //
 // The default HTTP client keeps idle connections to Slack for reuse, and
 // every response is read to its end, so that concurrent sends do not open
 // a new TLS connection each.
+//
+// # Pacing
+//
+// Slack allows about one message a second per webhook and per channel,
+// with short bursts. The senders of one destination (a webhook URL, or a
+// bot token and channel) in a process share one pace ([WithPacing]): by
+// default a burst of 3 posts, then one a second. A post waits for its
+// slot within the deadline; after a 429 every sender of the destination
+// holds back until the Retry-After is over. A storm of alarms in one
+// process is thus spread out instead of hammering Slack into 429s.
+//
+// # Credentials
+//
+// The webhook URL and the bot token are secrets. [NewWebhook] and [NewBot]
+// take them as strings; [NewWebhookFrom] and [NewBotFrom] take a
+// [Credential] (a secret store, say), which the sender asks on its first
+// Send rather than when it is made, keeps, and asks again, once, when
+// Slack answers that the URL or token no longer works, before retrying
+// the delivery with the fresh value.
 //
 // # Errors
 //
@@ -88,9 +123,9 @@
 // The default stores are [MemoryStore]s, which are enough for one
 // long-running process. Lambda functions run in many short-lived
 // instances, so the ALARM may be posted by one and the OK handled by
-// another: give [WithThreadStore] a shared store, such as a DynamoDB table
-// with the key from [Key] as partition key and the [Thread] fields as
-// attributes. Such a store should:
+// another: give [WithThreadStore] a shared store, such as the DynamoDB
+// table of package [github.com/cwslack/cwslack/slackfmt/send/dynamostore].
+// Such a store should:
 //
 //   - make Put an unconditional overwrite (the Bot puts a thread only
 //     when it found none open), or a conditional put that keeps the

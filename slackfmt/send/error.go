@@ -20,12 +20,14 @@ var (
 	// dead-letter the message rather than retry it.
 	ErrPermanent = errors.New("send: permanent failure")
 	// ErrRateLimited means Slack answered HTTP 429 or the Web API error
-	// "ratelimited". The *Error's RetryAfter says how long Slack asked to
-	// wait, when it said.
+	// "ratelimited", or that the sender's own pacing ([WithPacing]) had no
+	// slot for the message before the deadline. The *Error's RetryAfter
+	// says how long Slack asked to wait, when it said.
 	ErrRateLimited = errors.New("send: rate limited")
 	// ErrConfig means that NewWebhook or NewBot refused its arguments: an
 	// empty, malformed or clear-text webhook URL or API URL, an empty
-	// token or channel, or one with spaces in it. Such an error matches
+	// token or channel, or one with spaces in it; or that the value a
+	// [Credential] gave is such a URL or token. Such an error matches
 	// ErrPermanent too.
 	ErrConfig = errors.New("send: invalid configuration")
 )
@@ -42,8 +44,9 @@ var (
 type Error struct {
 	// Op is what failed: "webhook", "chat.postMessage" or "chat.update"
 	// for a delivery; "NewWebhook" or "NewBot" for arguments they refused;
-	// "ThreadStore.Get", "ThreadStore.Put" or "ThreadStore.Delete" for a
-	// store that failed.
+	// "credential" for a [Credential] that failed or gave a value that
+	// cannot work; "ThreadStore.Get", "ThreadStore.Put" or
+	// "ThreadStore.Delete" for a store that failed.
 	Op string
 	// Key is the store key that a failed store operation was called with
 	// (the alarm's [Key]); it is empty for other errors.
@@ -68,11 +71,19 @@ type Error struct {
 	// a retryable error its own retries ran out: the attempts or the
 	// context's deadline were used up.
 	Retryable bool
+	// Unanswered reports that the request was sent in full but no answer
+	// came (a timeout, a connection reset): Slack may well have posted
+	// the message. Send never repeats such a request, so that a slow
+	// Slack does not get the same message again and again; the error is
+	// Retryable all the same, because a message lost is worse than one
+	// posted twice.
+	Unanswered bool
 	// RetryAfter is the wait that Slack asked for in its Retry-After
 	// header, or 0.
 	RetryAfter time.Duration
 	// Attempts is the number of requests made: at least 1 for a
-	// delivery, 0 for the other errors.
+	// delivery, unless the context was done or the pacing had no slot
+	// before the deadline; 0 for the other errors.
 	Attempts int
 	// Err is the cause, if any: a connection error, a context error, the
 	// slack-go error (such as slack.SlackErrorResponse) that the Web API
@@ -99,6 +110,9 @@ func (e *Error) Error() string {
 	if len(e.Details) > 0 {
 		b.WriteString(": " + strings.Join(e.Details, "; "))
 	}
+	if e.Unanswered {
+		b.WriteString(" (no answer: the message may have been posted)")
+	}
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(&b, " (retry after %s)", e.RetryAfter)
 	}
@@ -112,6 +126,8 @@ func (e *Error) Error() string {
 // status text.
 func (e *Error) what() string {
 	switch {
+	case e.Reason == reasonNoSecret && e.Err != nil:
+		return e.Reason + ": " + e.Err.Error()
 	case e.Reason != "":
 		return e.Reason
 	case e.Err != nil:
@@ -126,19 +142,28 @@ func (e *Error) what() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Is reports whether e matches ErrPermanent (it is not Retryable),
-// ErrRateLimited (Slack answered 429 or "ratelimited") or ErrConfig (Op is
-// NewWebhook or NewBot).
+// ErrRateLimited (Slack answered 429 or "ratelimited", or the pacing had
+// no slot) or ErrConfig (Op is NewWebhook or NewBot, or a credential gave
+// a value that cannot work).
 func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrPermanent:
 		return !e.Retryable
 	case ErrRateLimited:
-		return e.Status == http.StatusTooManyRequests || e.Reason == "ratelimited"
+		return e.rateLimited() || e.Reason == reasonPaced
 	case ErrConfig:
-		return e.Op == opNewWebhook || e.Op == opNewBot
+		return e.Op == opNewWebhook || e.Op == opNewBot || (e.Op == opCredential && !e.Retryable && e.Reason != reasonNoSecret)
 	}
 	return false
 }
+
+// rateLimited reports whether Slack answered that it was rate limiting.
+func (e *Error) rateLimited() bool {
+	return e.Status == http.StatusTooManyRequests || e.Reason == "ratelimited"
+}
+
+// reasonPaced is the Reason of a Send that the pacing kept from posting.
+const reasonPaced = "paced: no slot to post before the deadline"
 
 // Operation names used in errors.
 const (
@@ -147,6 +172,7 @@ const (
 	opUpdate      = "chat.update"
 	opNewWebhook  = "NewWebhook"
 	opNewBot      = "NewBot"
+	opCredential  = "credential"
 	opStoreGet    = "ThreadStore.Get"
 	opStorePut    = "ThreadStore.Put"
 	opStoreDelete = "ThreadStore.Delete"

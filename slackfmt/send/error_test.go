@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/cwslack/cwslack/alarm"
 )
 
 func TestErrorMessage(t *testing.T) {
@@ -87,6 +89,59 @@ func TestClassify(t *testing.T) {
 			got := classify(context.Background(), opPost, tt.err)
 			if got.Op != opPost || got.Status != tt.status || got.Reason != tt.reason || got.Retryable != tt.retryable {
 				t.Errorf("classify(%v) = %+v; want status %d reason %q retryable %v", tt.err, got, tt.status, tt.reason, tt.retryable)
+			}
+		})
+	}
+}
+
+// TestPermanentErrors checks that Slack's answers that will not change
+// with a retry are not retried, match ErrPermanent, and carry Slack's
+// reason in the message.
+func TestPermanentErrors(t *testing.T) {
+	tests := []struct {
+		kind   string // "webhook" or "bot"
+		answer reply
+		want   string
+	}{
+		{"webhook", reply{404, "no_service", nil}, "send: webhook: 404 no_service"},
+		{"webhook", reply{410, "channel_is_archived", nil}, "send: webhook: 410 channel_is_archived"},
+		{"webhook", reply{403, "action_prohibited", nil}, "send: webhook: 403 action_prohibited"},
+		{"webhook", reply{403, "invalid_token", nil}, "send: webhook: 403 invalid_token"},
+		{"webhook", reply{400, "invalid_blocks", nil}, "send: webhook: 400 invalid_blocks"},
+		{"webhook", reply{404, "channel_not_found", nil}, "send: webhook: 404 channel_not_found"},
+		{"bot", reply{200, `{"ok":false,"error":"channel_not_found"}`, nil}, "send: chat.postMessage: channel_not_found"},
+		{"bot", reply{200, `{"ok":false,"error":"not_in_channel"}`, nil}, "send: chat.postMessage: not_in_channel"},
+		{"bot", reply{200, `{"ok":false,"error":"is_archived"}`, nil}, "send: chat.postMessage: is_archived"},
+		{"bot", reply{200, `{"ok":false,"error":"invalid_auth"}`, nil}, "send: chat.postMessage: invalid_auth"},
+		{"bot", reply{200, `{"ok":false,"error":"invalid_blocks"}`, nil}, "send: chat.postMessage: invalid_blocks"},
+		{"bot", reply{200, `{"ok":false,"error":"msg_blocks_too_long"}`, nil}, "send: chat.postMessage: msg_blocks_too_long"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			path := hookPath
+			if tt.kind == "bot" {
+				path = "/chat.postMessage"
+			}
+			slackSrv := newFakeSlack(t, map[string][]reply{path: {tt.answer, {200, "ok", nil}}})
+			var s Sender
+			var err error
+			if tt.kind == "bot" {
+				s, err = NewBot(testToken, "#alerts", WithAPIURL(slackSrv.srv.URL), WithPacing(0, 0))
+			} else {
+				s, err = NewWebhook(slackSrv.srv.URL+hookPath, WithPacing(0, 0))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = s.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
+			if err == nil || err.Error() != tt.want {
+				t.Fatalf("Send = %v, want %q", err, tt.want)
+			}
+			if !errors.Is(err, ErrPermanent) || errors.Is(err, ErrRateLimited) {
+				t.Errorf("errors.Is(%v, ErrPermanent) = %v, want true", err, errors.Is(err, ErrPermanent))
+			}
+			if n := len(slackSrv.requests()); n != 1 {
+				t.Errorf("Slack got %d requests, want 1: a permanent error is not retried", n)
 			}
 		})
 	}

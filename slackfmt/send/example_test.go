@@ -148,3 +148,46 @@ func ExampleDeduplicate() {
 	// Slack got a message
 	// sns OK <nil>
 }
+
+// rotatedSecret is a Credential standing for a secret store: its value
+// changes when it is asked to refresh, as after a rotation.
+type rotatedSecret struct{ current, next string }
+
+func (s *rotatedSecret) Value(_ context.Context, refresh bool) (string, error) {
+	fmt.Println("credential asked, refresh:", refresh)
+	if refresh {
+		s.current = s.next
+	}
+	return s.current, nil
+}
+
+// A webhook whose URL comes from a Credential: asked on the first Send,
+// and asked again when Slack answers that the webhook is gone.
+func ExampleNewWebhookFrom() {
+	slack := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println("POST", r.URL.Path)
+		if r.URL.Path == "/services/T000/B000/OLD" {
+			http.Error(w, "no_service", http.StatusNotFound)
+			return
+		}
+		io.WriteString(w, "ok")
+	}))
+	defer slack.Close()
+
+	secret := &rotatedSecret{current: slack.URL + "/services/T000/B000/OLD", next: slack.URL + "/services/T000/B000/NEW"}
+	hook, err := send.NewWebhookFrom(secret)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("made", hook)
+	_, err = hook.Send(context.Background(), nil, &slackfmt.Message{Text: "ALARM: HighCPU"})
+	fmt.Println("sent:", err)
+	// Output:
+	// made slack webhook (URL from a credential)
+	// credential asked, refresh: false
+	// POST /services/T000/B000/OLD
+	// credential asked, refresh: true
+	// POST /services/T000/B000/NEW
+	// sent: <nil>
+}

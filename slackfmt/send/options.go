@@ -27,8 +27,8 @@ type BotOption interface {
 }
 
 // Option configures a Webhook or a Bot: WithHTTPClient, WithTimeout,
-// WithMaxAttempts, WithBackoff and WithMaxRetryAfter. Only this package
-// can implement Option.
+// WithMaxAttempts, WithBackoff, WithMaxRetryAfter and WithPacing. Only
+// this package can implement Option.
 type Option interface {
 	BotOption
 	applyWebhook(*settings)
@@ -51,6 +51,7 @@ type settings struct {
 	client  *http.Client
 	timeout time.Duration
 	retry   retrier
+	pacing  pacing
 
 	apiURL    string
 	threads   ThreadStore
@@ -64,6 +65,7 @@ func defaultSettings() settings {
 	return settings{
 		timeout: DefaultTimeout,
 		retry:   newRetrier(),
+		pacing:  defaultPacing,
 		resolve: defaultResolve,
 		onError: func(error) {},
 	}
@@ -104,8 +106,10 @@ func (s settings) withClient() settings {
 
 // WithHTTPClient makes the sender use c for every request. The default
 // client keeps up to 64 idle connections per host, so that concurrent
-// sends reuse them, and gives up on an attempt after 10 seconds. A nil c
-// keeps the default.
+// sends reuse them, and has no timeout of its own beyond connecting: an
+// attempt may take what is left of the Send's deadline, so that a slow
+// Slack is waited for rather than given up on and posted to again. A nil
+// c keeps the default.
 func WithHTTPClient(c *http.Client) Option {
 	return sharedOption(func(s *settings) { s.client = c })
 }
@@ -123,14 +127,17 @@ func WithTimeout(d time.Duration) Option {
 }
 
 // WithMaxAttempts sets how many requests one Send may make, first attempt
-// included; the default is 5. Values below 1 mean 1: no retries.
+// included, when Slack answers 5xx or a connection fails; the default is
+// 5. Values below 1 mean 1: no retries. Answers 429 (rate limited) do not
+// count: they are retried as long as the deadline allows.
 func WithMaxAttempts(n int) Option {
 	return sharedOption(func(s *settings) { s.retry.maxAttempts = max(n, 1) })
 }
 
-// WithBackoff sets the exponential backoff between retries: the wait after
-// the n-th failed attempt is random in [0, min(max, base·2ⁿ⁻¹)). The
-// defaults are 250ms and 8s. A Retry-After from Slack replaces the backoff.
+// WithBackoff sets the exponential backoff between retries after a 5xx or
+// a connection failure: the wait after the n-th failed attempt is random
+// in [0, min(max, base·2ⁿ⁻¹)). The defaults are 250ms and 8s. After a 429
+// the wait is Slack's Retry-After instead, plus a random jitter.
 // Non-positive values keep the defaults.
 func WithBackoff(base, max time.Duration) Option {
 	return sharedOption(func(s *settings) {
@@ -145,8 +152,9 @@ func WithBackoff(base, max time.Duration) Option {
 
 // WithMaxRetryAfter sets the longest Retry-After that Send waits for
 // before retrying; the default is one minute. When Slack asks for a longer
-// wait, or for one that would end after the deadline, Send returns at once
-// with an *Error whose RetryAfter says how long to wait.
+// wait, or for one that would end less than a second before the
+// deadline, Send returns at once with an *Error whose RetryAfter says
+// how long to wait.
 func WithMaxRetryAfter(d time.Duration) Option {
 	return sharedOption(func(s *settings) { s.retry.maxRetryAfter = max(d, 0) })
 }

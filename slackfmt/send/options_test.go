@@ -70,7 +70,7 @@ func TestSendDeadline(t *testing.T) {
 		for _, kind := range []string{"webhook", "bot"} {
 			t.Run(kind+"/"+tt.name, func(t *testing.T) {
 				rec := &deadlineRecorder{}
-				opts := append([]Option{WithHTTPClient(&http.Client{Transport: rec})}, tt.opts...)
+				opts := append([]Option{WithHTTPClient(&http.Client{Transport: rec}), WithPacing(0, 0)}, tt.opts...)
 				s := newRecordedSender(t, kind, opts)
 				ctx := context.Background()
 				if !tt.ctxDL.IsZero() {

@@ -11,8 +11,10 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +28,18 @@ const (
 	defaultBackoffMax    = 8 * time.Second
 	defaultMaxRetryAfter = time.Minute
 )
+
+// minAttemptTime is how much of the deadline must be left after a wait
+// (a backoff, a Retry-After, a slot of the pace) for the attempt after it
+// to be made: an attempt that the deadline cuts short may post the
+// message without Send hearing of it, and the caller's retry then posts
+// it again.
+const minAttemptTime = time.Second
+
+// maxLimitedAttempts bounds the attempts of one Send that Slack keeps
+// answering 429: the deadline ends them long before, but a Retry-After of
+// 0 must not make a busy loop of a context without one.
+const maxLimitedAttempts = 1000
 
 // retrier is the one retry policy of the package, shared by Webhook and
 // Bot. Its clock, sleep and randomness are fields so that tests can run it
@@ -52,45 +66,117 @@ func newRetrier() retrier {
 	}
 }
 
-// do calls attempt until it succeeds, fails permanently, or the policy
-// says to stop, and returns nil or the last attempt's *Error with Attempts
-// set. attempt must return nil or a *Error.
-func (r *retrier) do(ctx context.Context, attempt func(ctx context.Context) *Error) error {
+// do calls attempt, each time in a slot of pc (nil for no pacing), until
+// it succeeds, fails permanently, or the policy says to stop, and returns
+// nil or the last attempt's *Error with Attempts set; or, when not even
+// the first attempt was made, a *Error of op saying why. attempt must
+// return nil or a *Error.
+func (r *retrier) do(ctx context.Context, op string, pc *pacer, attempt func(ctx context.Context) *Error) error {
+	var last *Error
+	failures := 0 // attempts that failed for another reason than a rate limit
 	for n := 1; ; n++ {
+		if e := r.pace(ctx, op, pc); e != nil {
+			if last != nil {
+				return last
+			}
+			return e
+		}
 		e := attempt(ctx)
 		if e == nil {
 			return nil
 		}
 		e.Attempts = n
-		wait, ok := r.next(ctx, e, n)
-		if !ok {
+		if !e.rateLimited() {
+			failures++
+		}
+		if pc != nil && e.Status == http.StatusTooManyRequests {
+			pc.hold(r.now().Add(e.RetryAfter))
+		}
+		wait, ok := r.next(ctx, e, failures, n)
+		if !ok || r.sleep(ctx, wait) != nil {
 			return e
 		}
-		if r.sleep(ctx, wait) != nil {
-			return e
-		}
+		last = e
 	}
 }
 
-// next says whether to try again after the n-th attempt failed with e, and
-// how long to wait first. It never plans a wait that would end after the
-// context's deadline: the caller's own retry (Lambda, SQS) does better
-// than an attempt that the deadline would cut short.
-func (r *retrier) next(ctx context.Context, e *Error, n int) (time.Duration, bool) {
-	if !e.Retryable || n >= r.maxAttempts || ctx.Err() != nil {
+// pace waits for a slot of pc, and returns nil when it is time to make an
+// attempt; or the *Error that says why not: the context is done, or the
+// next slot comes too late to make an attempt before the deadline.
+func (r *retrier) pace(ctx context.Context, op string, pc *pacer) *Error {
+	if err := ctx.Err(); err != nil {
+		return &Error{Op: op, Retryable: true, Err: err}
+	}
+	if pc == nil {
+		return nil
+	}
+	now := r.now()
+	// An attempt that needs no wait is made even with less than
+	// minAttemptTime left: the caller chose the deadline.
+	s, ok := pc.reserve(now, laterOf(now, r.latestStart(ctx, now)))
+	if !ok {
+		return &Error{Op: op, Reason: reasonPaced, Retryable: true}
+	}
+	if !s.at.After(now) {
+		return nil
+	}
+	if err := r.sleep(ctx, s.at.Sub(now)); err != nil {
+		pc.cancel(s)
+		return &Error{Op: op, Retryable: true, Err: err}
+	}
+	return nil
+}
+
+// latestStart returns the latest time at which a wait that begins at now
+// may end: minAttemptTime before the context's deadline, or, for a
+// context without one, after the longest Retry-After honoured.
+func (r *retrier) latestStart(ctx context.Context, now time.Time) time.Time {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return now.Add(r.maxRetryAfter)
+	}
+	return deadline.Add(-minAttemptTime)
+}
+
+// next says whether to try again after the n-th attempt, the failures-th
+// that failed for another reason than a rate limit, failed with e, and
+// how long to wait first. A 429 is retried whatever the attempt limit,
+// after its Retry-After plus a random jitter, so that many senders told
+// to wait a second do not all come back at once; other retryable errors
+// are retried up to the attempt limit after a backoff. A request that got
+// no answer is never repeated: Slack may have posted it. No wait may end
+// later than minAttemptTime before the context's deadline: the caller's
+// own retry (Lambda, SQS) does better than an attempt that the deadline
+// would cut short.
+func (r *retrier) next(ctx context.Context, e *Error, failures, n int) (time.Duration, bool) {
+	limited := e.rateLimited()
+	switch {
+	case !e.Retryable, e.Unanswered, ctx.Err() != nil, n >= maxLimitedAttempts:
+		return 0, false
+	case !limited && failures >= r.maxAttempts:
+		return 0, false
+	case e.RetryAfter > r.maxRetryAfter:
 		return 0, false
 	}
-	wait := e.RetryAfter
-	if wait > r.maxRetryAfter {
+	floor, wait := e.RetryAfter, e.RetryAfter
+	if limited {
+		wait += r.jitter(e.RetryAfter)
+	} else if wait == 0 {
+		wait = r.backoff(failures)
+		floor = wait
+	}
+	now := r.now()
+	latest := r.latestStart(ctx, now)
+	if now.Add(floor).After(latest) {
 		return 0, false
 	}
-	if wait == 0 {
-		wait = r.backoff(n)
-	}
-	if deadline, ok := ctx.Deadline(); ok && r.now().Add(wait).After(deadline) {
-		return 0, false
-	}
-	return wait, true
+	return min(wait, latest.Sub(now)), true
+}
+
+// jitter returns a random wait to add to a Retry-After of ra: below a
+// second, or a quarter of ra when that is longer.
+func (r *retrier) jitter(ra time.Duration) time.Duration {
+	return time.Duration(r.randN(int64(max(time.Second, ra/4))))
 }
 
 // backoff returns the wait after the n-th failed attempt: a uniformly
@@ -132,12 +218,14 @@ func withDeadline(ctx context.Context, timeout time.Duration) (context.Context, 
 	return context.WithTimeout(ctx, timeout)
 }
 
-// Limits of the default HTTP client. The timeouts bound one attempt; the
-// deadline of Send bounds the whole delivery, retries included.
+// Limits of the default HTTP client. The timeouts bound the setting up of
+// a connection; an attempt itself may take what is left of the deadline of
+// Send, so that a Slack that is slow to answer (20 seconds, say) is still
+// heard within a 30-second budget, rather than given up on and posted to
+// again.
 const (
-	requestTimeout = 10 * time.Second
-	dialTimeout    = 5 * time.Second
-	tlsTimeout     = 5 * time.Second
+	dialTimeout = 5 * time.Second
+	tlsTimeout  = 5 * time.Second
 	// maxIdlePerHost is how many idle connections to Slack are kept for
 	// reuse. net/http keeps 2 by default, so a server posting
 	// concurrently opened a new TLS connection for most posts.
@@ -145,15 +233,15 @@ const (
 )
 
 // defaultHTTPClient returns the client used unless WithHTTPClient says
-// otherwise. http.DefaultClient has no timeout at all.
+// otherwise. It has no overall timeout: the context of each request
+// carries the deadline of the Send.
 func defaultHTTPClient() *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.DialContext = (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext
 	t.TLSHandshakeTimeout = tlsTimeout
-	t.ResponseHeaderTimeout = requestTimeout
 	t.MaxIdleConns = 2 * maxIdlePerHost
 	t.MaxIdleConnsPerHost = maxIdlePerHost
-	return &http.Client{Timeout: requestTimeout, Transport: t}
+	return &http.Client{Transport: t}
 }
 
 // maxErrorBody is how much of an error response is read for its reason.
@@ -217,18 +305,32 @@ func reasonFromBody(body []byte) string {
 
 // transportError describes a request that got no answer. Connection
 // errors and timeouts are retryable; a certificate that fails
-// verification is not. When ctx is done the context's error is kept so
-// that errors.Is(err, context.DeadlineExceeded) works.
-func transportError(ctx context.Context, op string, err error) *Error {
+// verification is not. When the request was written in full (written),
+// Slack may have received and posted it: the error is Unanswered, and
+// Send does not repeat it. When ctx is done the context's error is kept
+// so that errors.Is(err, context.DeadlineExceeded) works.
+func transportError(ctx context.Context, op string, err error, written bool) *Error {
 	if ctx.Err() != nil {
 		err = ctx.Err()
 	}
-	e := &Error{Op: op, Err: redactURLError(err), Retryable: true}
+	e := &Error{Op: op, Err: redactURLError(err), Retryable: true, Unanswered: written}
 	var cert *tls.CertificateVerificationError
 	if errors.As(err, &cert) {
-		e.Retryable = false
+		e.Retryable, e.Unanswered = false, false
 	}
 	return e
+}
+
+// traceWrites returns req with a trace that sets *written once the
+// request was written in full: from then on a failure leaves it unknown
+// whether Slack got the message.
+func traceWrites(req *http.Request, written *atomic.Bool) *http.Request {
+	trace := &httptrace.ClientTrace{WroteRequest: func(info httptrace.WroteRequestInfo) {
+		if info.Err == nil {
+			written.Store(true)
+		}
+	}}
+	return req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
 }
 
 // parseRetryAfter decodes a Retry-After header value, which RFC 9110

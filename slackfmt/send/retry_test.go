@@ -58,22 +58,29 @@ func TestBackoffHugeMax(t *testing.T) {
 
 func TestRetrierNext(t *testing.T) {
 	clock := newFakeClock()
+	limited := func(ra time.Duration) Error { return Error{Status: 429, Retryable: true, RetryAfter: ra} }
 	tests := []struct {
 		name     string
 		err      Error
+		failures int
 		n        int
 		deadline time.Duration // from now; 0 for none
 		want     time.Duration
 		wantOK   bool
 	}{
-		{"permanent", Error{}, 1, 0, 0, false},
-		{"retryable", Error{Retryable: true}, 1, 0, 250*time.Millisecond - 1, true},
-		{"last attempt", Error{Retryable: true}, 5, 0, 0, false},
-		{"retry after", Error{Retryable: true, RetryAfter: 3 * time.Second}, 1, 10 * time.Second, 3 * time.Second, true},
-		{"retry after past deadline", Error{Retryable: true, RetryAfter: 11 * time.Second}, 1, 10 * time.Second, 0, false},
-		{"retry after too long", Error{Retryable: true, RetryAfter: 2 * time.Minute}, 1, 0, 0, false},
-		{"backoff within deadline", Error{Retryable: true}, 4, 10 * time.Second, 2*time.Second - 1, true},
-		{"backoff past deadline", Error{Retryable: true}, 4, time.Second, 0, false},
+		{"permanent", Error{}, 1, 1, 0, 0, false},
+		{"retryable", Error{Retryable: true}, 1, 1, 0, 250*time.Millisecond - 1, true},
+		{"last attempt", Error{Retryable: true}, 5, 5, 0, 0, false},
+		{"unanswered", Error{Retryable: true, Unanswered: true}, 1, 1, 10 * time.Second, 0, false},
+		{"retry after plus jitter", limited(3 * time.Second), 0, 1, 10 * time.Second, 4*time.Second - 1, true},
+		{"retry after 20 s: jitter up to 5 s", limited(20 * time.Second), 0, 1, 30 * time.Second, 25*time.Second - 1, true},
+		{"jitter cut to the deadline", limited(3 * time.Second), 0, 1, 4500 * time.Millisecond, 3500 * time.Millisecond, true},
+		{"429 beyond the attempt limit", limited(time.Second), 0, 40, 10 * time.Second, 2*time.Second - 1, true},
+		{"retry after past deadline", limited(11 * time.Second), 0, 1, 10 * time.Second, 0, false},
+		{"retry after leaves less than a second", limited(9500 * time.Millisecond), 0, 1, 10 * time.Second, 0, false},
+		{"retry after too long", limited(2 * time.Minute), 0, 1, 0, 0, false},
+		{"backoff within deadline", Error{Retryable: true}, 4, 4, 10 * time.Second, 2*time.Second - 1, true},
+		{"backoff past deadline", Error{Retryable: true}, 4, 4, time.Second, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,9 +91,9 @@ func TestRetrierNext(t *testing.T) {
 				ctx, cancel = context.WithDeadline(ctx, clock.now().Add(tt.deadline))
 				defer cancel()
 			}
-			got, ok := s.retry.next(ctx, &tt.err, tt.n)
+			got, ok := s.retry.next(ctx, &tt.err, tt.failures, tt.n)
 			if got != tt.want || ok != tt.wantOK {
-				t.Errorf("next(%+v, %d) = %v, %v; want %v, %v", tt.err, tt.n, got, ok, tt.want, tt.wantOK)
+				t.Errorf("next(%+v, %d, %d) = %v, %v; want %v, %v", tt.err, tt.failures, tt.n, got, ok, tt.want, tt.wantOK)
 			}
 		})
 	}
@@ -97,7 +104,7 @@ func TestRetrierStopsWhenContextDone(t *testing.T) {
 	clock := newFakeClock()
 	s := webhookSettings([]Option{withClock(clock)})
 	calls := 0
-	err := s.retry.do(ctx, func(context.Context) *Error {
+	err := s.retry.do(ctx, "test", nil, func(context.Context) *Error {
 		calls++
 		cancel()
 		return &Error{Op: "test", Retryable: true}
@@ -210,9 +217,9 @@ func TestDefaultClientReusesConnections(t *testing.T) {
 			var s Sender
 			var err error
 			if tt.bot {
-				s, err = NewBot(testToken, "#alerts", WithAPIURL(srv.URL))
+				s, err = NewBot(testToken, "#alerts", WithAPIURL(srv.URL), WithPacing(0, 0))
 			} else {
-				s, err = NewWebhook(srv.URL + hookPath)
+				s, err = NewWebhook(srv.URL+hookPath, WithPacing(0, 0))
 			}
 			if err != nil {
 				t.Fatal(err)

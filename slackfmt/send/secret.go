@@ -40,11 +40,26 @@ func checkEndpoint(op, what, raw string) *Error {
 
 // checkBot checks a bot token and channel.
 func checkBot(token, channel string) *Error {
+	if err := checkToken(opNewBot, token); err != nil {
+		return err
+	}
+	return checkChannel(channel)
+}
+
+// checkToken checks a bot token, for op.
+func checkToken(op, token string) *Error {
 	switch {
 	case token == "":
-		return configError(opNewBot, "token is empty", nil)
+		return configError(op, "token is empty", nil)
 	case strings.ContainsFunc(token, spaceOrControl):
-		return configError(opNewBot, "token contains spaces or control characters", nil)
+		return configError(op, "token contains spaces or control characters", nil)
+	}
+	return nil
+}
+
+// checkChannel checks a bot's channel.
+func checkChannel(channel string) *Error {
+	switch {
 	case channel == "":
 		return configError(opNewBot, "channel is empty", nil)
 	case strings.ContainsFunc(channel, spaceOrControl):

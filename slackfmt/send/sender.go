@@ -9,7 +9,10 @@ import (
 
 // Sender delivers one alarm's message to Slack. Send returns a nil error
 // only when Slack accepted the message; any other outcome is an error, so
-// that the caller (Lambda, SQS, SNS) can retry the delivery.
+// that the caller (Lambda, SQS, SNS) can retry the delivery. A nil alarm
+// means that the message is about no one alarm, such as a digest
+// ([slackfmt.BuildDigest]): the senders of this package post it as it is
+// (a Bot to its channel, without a thread), and Deduplicate passes it on.
 // Implementations must be safe for concurrent use.
 //
 // Webhook and Bot implement Sender, as does the Sender that Deduplicate

@@ -2,6 +2,7 @@ package send
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/cwslack/cwslack/alarm"
@@ -72,24 +73,56 @@ type DedupeStore interface {
 // partition, region, account and name, so that the same alarm gets the
 // same key either way; a missing partition is taken to be "aws". It is ""
 // for a nil alarm.
+//
+// A notification about one contributor of a multi-time-series alarm (a
+// Contributor) has a key of its own, the ARN, a tab, "contributor " and
+// the contributor's ID, such as
+// "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:cpu-by-instance	contributor 9f2c4e6a8b0d1f35",
+// so that each contributor has its own thread and its return to OK
+// resolves its own ALARM. Alarm names cannot hold a tab (CloudWatch
+// refuses control characters in them), so no alarm's key is another's.
+// A contributor without an ID, which CloudWatch does not send, is keyed
+// by its attributes instead.
 func Key(a *alarm.Alarm) string {
 	if a == nil {
 		return ""
 	}
-	if a.ARN != "" {
-		return a.ARN
+	key := a.ARN
+	if key == "" {
+		partition := a.Partition
+		if partition == "" {
+			partition = "aws"
+		}
+		key = "arn:" + partition + ":cloudwatch:" + a.Region + ":" + a.AccountID + ":alarm:" + a.Name
 	}
-	partition := a.Partition
-	if partition == "" {
-		partition = "aws"
+	if c := a.Contributor; c != nil {
+		key += "\tcontributor " + contributorKey(c)
 	}
-	return "arn:" + partition + ":cloudwatch:" + a.Region + ":" + a.AccountID + ":alarm:" + a.Name
+	return key
+}
+
+// contributorKey returns what identifies contributor c within its alarm:
+// its ID, or, when it has none, its attributes, "name=value" joined by
+// tabs after "attributes ", which no ID looks like.
+func contributorKey(c *alarm.Contributor) string {
+	if c.ID != "" {
+		return c.ID
+	}
+	var b strings.Builder
+	b.WriteString("attributes")
+	for _, d := range c.Attributes {
+		b.WriteString("\t" + d.Name + "=" + d.Value)
+	}
+	return b.String()
 }
 
 // StateChangeKey returns the DedupeStore key of one state change of an
 // alarm: its [Key], the state it entered and when, such as
 // "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighCPU ALARM 2026-11-25T10:02:30.123Z".
-// It is "" when the alarm has no state-change time.
+// For a contributor the Key includes the contributor's ID, so that two
+// contributors that change state at the same moment (CloudWatch evaluates
+// them together) are two state changes. It is "" when the alarm has no
+// state-change time.
 func StateChangeKey(a *alarm.Alarm) string {
 	if a == nil || a.State.Timestamp.IsZero() {
 		return ""

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -23,11 +24,13 @@ type apiDoer struct {
 	now    func() time.Time
 }
 
-// Do sends req, turning a 429 or 5xx answer into a *Error.
+// Do sends req, turning a 429 or 5xx answer, or no answer at all, into a
+// *Error.
 func (d apiDoer) Do(req *http.Request) (*http.Response, error) {
-	resp, err := d.client.Do(req)
+	var written atomic.Bool
+	resp, err := d.client.Do(traceWrites(req, &written))
 	if err != nil {
-		return nil, err
+		return nil, transportError(req.Context(), "", err, written.Load())
 	}
 	resp.Body = drainingBody{resp.Body}
 	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode < 500 {
@@ -45,21 +48,23 @@ func (b *Bot) post(ctx context.Context, channel, threadTS string, a *alarm.Alarm
 	opts := messageOptions(a, m)
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
-		if b.broadcast && a.State.Value == alarm.StateOK {
+		if b.broadcast && a != nil && a.State.Value == alarm.StateOK {
 			opts = append(opts, slack.MsgOptionBroadcast())
 		}
 	}
 	var r Receipt
-	err := b.retry.do(ctx, func(ctx context.Context) *Error {
-		ch, ts, err := b.client.PostMessageContext(ctx, channel, opts...)
-		if err != nil {
-			return classify(ctx, opPost, err)
-		}
-		if ts == "" {
-			return &Error{Op: opPost, Status: http.StatusOK, Reason: "response has no ts"}
-		}
-		r = Receipt{Channel: ch, TS: ts, ThreadTS: threadTS}
-		return nil
+	err := withCredential(ctx, b.api, func(api botAPI) error {
+		return b.retry.do(ctx, opPost, api.pacer, func(ctx context.Context) *Error {
+			ch, ts, err := api.client.PostMessageContext(ctx, channel, opts...)
+			if err != nil {
+				return classify(ctx, opPost, err)
+			}
+			if ts == "" {
+				return &Error{Op: opPost, Status: http.StatusOK, Reason: "response has no ts"}
+			}
+			r = Receipt{Channel: ch, TS: ts, ThreadTS: threadTS}
+			return nil
+		})
 	})
 	return r, err
 }
@@ -77,21 +82,24 @@ func (b *Bot) update(ctx context.Context, t Thread, a *alarm.Alarm, m *slackfmt.
 		// keeps them when the field is left out.
 		opts = append(opts, slack.MsgOptionAttachments([]slack.Attachment{}...))
 	}
-	return b.retry.do(ctx, func(ctx context.Context) *Error {
-		if _, _, _, err := b.client.UpdateMessageContext(ctx, t.Channel, t.TS, opts...); err != nil {
-			return classify(ctx, opUpdate, err)
-		}
-		return nil
+	return withCredential(ctx, b.api, func(api botAPI) error {
+		return b.retry.do(ctx, opUpdate, nil, func(ctx context.Context) *Error {
+			if _, _, _, err := api.client.UpdateMessageContext(ctx, t.Channel, t.TS, opts...); err != nil {
+				return classify(ctx, opUpdate, err)
+			}
+			return nil
+		})
 	})
 }
 
 // messageOptions turns m into chat.postMessage / chat.update arguments:
 // those of [slackfmt.Message.PostMessageOptions] (which never set parse
-// or link_names), plus metadata naming the alarm when m has none, so that
-// the message can be found again from conversations.history.
+// or link_names), plus metadata naming the alarm a, if any, when m has
+// none, so that the message can be found again from
+// conversations.history.
 func messageOptions(a *alarm.Alarm, m *slackfmt.Message) []slack.MsgOption {
 	opts := m.PostMessageOptions()
-	if m.Metadata == nil {
+	if m.Metadata == nil && a != nil {
 		opts = append(opts, slack.MsgOptionMetadata(slack.SlackMetadata{
 			EventType: slackfmt.MetadataEventType,
 			EventPayload: map[string]any{
@@ -110,6 +118,7 @@ var retryableReasons = map[string]bool{
 	"ratelimited":         true,
 	"internal_error":      true,
 	"service_unavailable": true,
+	"request_timeout":     true,
 }
 
 // classify turns an error from a slack-go call into a *Error.
@@ -135,7 +144,7 @@ func classify(ctx context.Context, op string, err error) *Error {
 	case errors.As(err, &code):
 		return &Error{Op: op, Status: code.Code, Retryable: code.Retryable(), Err: err}
 	case errors.As(err, &ue), ctx.Err() != nil:
-		return transportError(ctx, op, err)
+		return transportError(ctx, op, err, false)
 	}
 	return unexpected(op, err)
 }

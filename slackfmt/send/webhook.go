@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/cwslack/cwslack/alarm"
@@ -18,10 +19,17 @@ import (
 //
 // A Webhook is safe for concurrent use.
 type Webhook struct {
-	url     string
+	target  *resolver[webhookTarget]
 	client  *http.Client
 	timeout time.Duration
 	retry   retrier
+}
+
+// webhookTarget is where a Webhook posts: the URL, and the pacer that
+// every sender to it shares.
+type webhookTarget struct {
+	url   string
+	pacer *pacer
 }
 
 // NewWebhook returns a Webhook that posts to url, a
@@ -35,20 +43,48 @@ func NewWebhook(url string, opts ...Option) (*Webhook, error) {
 		return nil, err
 	}
 	s := webhookSettings(opts)
-	return &Webhook{url: url, client: s.client, timeout: s.timeout, retry: s.retry}, nil
+	t := webhookTarget{url: url, pacer: pacerFor("webhook "+url, s.pacing)}
+	return &Webhook{target: staticResolver(url, t), client: s.client, timeout: s.timeout, retry: s.retry}, nil
+}
+
+// NewWebhookFrom returns a Webhook that posts to the URL that c gives. c
+// is asked on the first Send, not now, and its value is kept; when Slack
+// answers that the webhook does not exist or its token is invalid (404
+// no_service, 403 invalid_token), c is asked again with refresh set, and
+// the message is posted once more if the URL changed. The URL is checked
+// as NewWebhook checks it when it arrives: a Send fails with an *Error
+// matching ErrConfig if it is not one. NewWebhookFrom itself fails only
+// for a nil c.
+func NewWebhookFrom(c Credential, opts ...Option) (*Webhook, error) {
+	if c == nil {
+		return nil, configError(opNewWebhook, "credential is nil", nil)
+	}
+	s := webhookSettings(opts)
+	target := newResolver(c, func(url string) (webhookTarget, *Error) {
+		if err := checkEndpoint(opCredential, "webhook URL", url); err != nil {
+			return webhookTarget{}, err
+		}
+		return webhookTarget{url: url, pacer: pacerFor("webhook "+url, s.pacing)}, nil
+	})
+	return &Webhook{target: target, client: s.client, timeout: s.timeout, retry: s.retry}, nil
 }
 
 // String describes the webhook with its URL redacted.
-func (w *Webhook) String() string { return "slack webhook " + redactURL(w.url) }
+func (w *Webhook) String() string {
+	if !w.target.static {
+		return "slack webhook (URL from a credential)"
+	}
+	return "slack webhook " + redactURL(w.target.secret)
+}
 
 // Send posts m, whose JSON encoding ([slackfmt.Message.MarshalJSON]) is
-// the webhook body, retrying rate limits, server errors and connection
-// errors as the package documentation describes, within ctx's deadline or
-// else the Webhook's timeout ([WithTimeout]). a is not used. It returns
-// a zero Receipt, and a nil error when Slack answered 200 "ok"; otherwise
-// a *Error. A 200 answer with another body is an error too, permanent,
-// because the message may or may not have been posted and retrying could
-// post it twice.
+// the webhook body, within ctx's deadline or else the Webhook's timeout
+// ([WithTimeout]), paced ([WithPacing]) and retried as the package
+// documentation describes. a is not used. It returns a zero Receipt, and
+// a nil error when Slack answered 200 "ok"; otherwise a *Error. A 200
+// answer with another body is an error too, permanent, because the
+// message may or may not have been posted and retrying could post it
+// twice.
 func (w *Webhook) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message) (Receipt, error) {
 	if m == nil {
 		return Receipt{}, &Error{Op: opWebhook, Reason: "nil message", Attempts: 1}
@@ -59,19 +95,22 @@ func (w *Webhook) Send(ctx context.Context, a *alarm.Alarm, m *slackfmt.Message)
 	}
 	ctx, cancel := withDeadline(ctx, w.timeout)
 	defer cancel()
-	return Receipt{}, w.retry.do(ctx, func(ctx context.Context) *Error { return w.post(ctx, body) })
+	return Receipt{}, withCredential(ctx, w.target, func(t webhookTarget) error {
+		return w.retry.do(ctx, opWebhook, t.pacer, func(ctx context.Context) *Error { return w.post(ctx, t.url, body) })
+	})
 }
 
 // post makes one attempt.
-func (w *Webhook) post(ctx context.Context, body []byte) *Error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.url, bytes.NewReader(body))
+func (w *Webhook) post(ctx context.Context, url string, body []byte) *Error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return &Error{Op: opWebhook, Reason: "cannot build request", Err: redactURLError(err)}
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
-	resp, err := w.client.Do(req)
+	var written atomic.Bool
+	resp, err := w.client.Do(traceWrites(req, &written))
 	if err != nil {
-		return transportError(ctx, opWebhook, err)
+		return transportError(ctx, opWebhook, err, written.Load())
 	}
 	defer drainingBody{resp.Body}.Close()
 	if resp.StatusCode != http.StatusOK {

@@ -36,13 +36,13 @@ func TestWebhookSend(t *testing.T) {
 			name:      "429 retry-after seconds then ok",
 			replies:   []reply{{429, "rate_limited", map[string]string{"Retry-After": "3"}}, {200, "ok", nil}},
 			wantCalls: 2,
-			wantSleep: []time.Duration{3 * time.Second},
+			wantSleep: []time.Duration{4*time.Second - 1}, // the longest jitter: randN gives n-1
 		},
 		{
-			name:      "429 without retry-after backs off",
+			name:      "429 without retry-after waits the jitter",
 			replies:   []reply{{429, "", nil}, {200, "ok", nil}},
 			wantCalls: 2,
-			wantSleep: []time.Duration{250*time.Millisecond - 1},
+			wantSleep: []time.Duration{time.Second - 1},
 		},
 		{
 			name:      "429 retry-after beyond deadline returns at once",
@@ -62,7 +62,7 @@ func TestWebhookSend(t *testing.T) {
 			replies:   []reply{{429, "rate_limited", map[string]string{"Retry-After": "20"}}, {200, "ok", nil}},
 			opts:      []Option{WithTimeout(30 * time.Second)},
 			wantCalls: 2,
-			wantSleep: []time.Duration{20 * time.Second},
+			wantSleep: []time.Duration{25*time.Second - 1},
 		},
 		{
 			name:      "500 until the deadline",
@@ -166,7 +166,7 @@ func TestWebhookRetryAfterDate(t *testing.T) {
 	if _, err := w.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x")); err != nil {
 		t.Fatalf("Send: %v", err)
 	}
-	if diff := cmp.Diff([]time.Duration{7 * time.Second}, clock.slept()); diff != "" {
+	if diff := cmp.Diff([]time.Duration{7*time.Second + 7*time.Second/4 - 1}, clock.slept()); diff != "" {
 		t.Errorf("sleeps mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -203,7 +203,7 @@ func TestWebhookHanging(t *testing.T) {
 	start := time.Now()
 	_, err := w.Send(context.Background(), testAlarm(alarm.StateAlarm), testMessage("x"))
 	elapsed := time.Since(start)
-	checkError(t, err, &Error{Op: "webhook", Retryable: true, Attempts: 1})
+	checkError(t, err, &Error{Op: "webhook", Retryable: true, Unanswered: true, Attempts: 1})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Send = %v, want it to wrap context.DeadlineExceeded", err)
 	}
