@@ -4,7 +4,12 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/cwslack/cwslack/slackfmt/send"
 )
+
+// A *Secret is what the senders of package send ask for their URL or token.
+var _ send.Credential = (*Secret)(nil)
 
 // How a Secret caches.
 const (
@@ -25,6 +30,9 @@ const (
 // AWS Systems Manager Parameter Store or AWS Secrets Manager. It is read
 // when it is first needed, not when it is made, and kept for the life of
 // the process. Make one with [Secrets.Secret].
+//
+// A Secret is a [send.Credential]: give it to [send.NewWebhookFrom] or
+// [send.NewBotFrom], as [DestinationSpec.Sender] does.
 //
 // A Secret is safe for concurrent use: callers that need the value at the
 // same time share one read.
