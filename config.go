@@ -1,10 +1,14 @@
 package cwslack
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cwslack/cwslack/slackfmt"
 	"github.com/cwslack/cwslack/slackfmt/send"
@@ -28,19 +32,28 @@ const (
 	// EnvAPIURL replaces https://slack.com/api/ as the Web API address of
 	// the bot token, for a Slack-compatible gateway or a local fake.
 	EnvAPIURL = "SLACK_API_URL"
+	// EnvRoutes is the routing document ([ParseRoutes]), which names
+	// several destinations and which alarms go where: the JSON itself
+	// ("{…}"), "file:PATH" for a file holding it, or "ssm:NAME" for a
+	// Systems Manager parameter holding it. It replaces EnvWebhookURL,
+	// EnvBotToken, EnvChannel and EnvMention, which must then be unset.
+	EnvRoutes = "SLACK_ROUTES"
 )
 
 // Config is the configuration that the example programs (Lambda, HTTP
 // server, CLI) share, usually read from the environment with
-// ConfigFromEnv. Exactly one of WebhookURL and BotToken is set.
+// ConfigFromEnv. It names one destination, with exactly one of WebhookURL
+// and BotToken, or several, with Routes.
 //
 // String and GoString redact the webhook URL and the token, so a Config
 // can be printed or logged.
 type Config struct {
-	// WebhookURL is an incoming webhook URL ([EnvWebhookURL]).
+	// WebhookURL is an incoming webhook URL ([EnvWebhookURL]), or a
+	// secret reference to one ("ssm:NAME", "secretsmanager:NAME-OR-ARN",
+	// see [Secrets]).
 	WebhookURL string
-	// BotToken is a bot token ([EnvBotToken]), and Channel the channel it
-	// posts to ([EnvChannel]).
+	// BotToken is a bot token ([EnvBotToken]), or a secret reference to
+	// one, and Channel the channel it posts to ([EnvChannel]).
 	BotToken string
 	Channel  string
 	// APIURL is the Web API address for BotToken ([EnvAPIURL]); empty for
@@ -52,15 +65,33 @@ type Config struct {
 	// AccountAliases maps 12-digit AWS account IDs to the names shown next
 	// to them ([EnvAccountAliases]).
 	AccountAliases map[string]string
+	// Routes is a routing document, as [ParseRoutes] reads it
+	// ([EnvRoutes]), or nil. When it is set, WebhookURL, BotToken,
+	// Channel and Mention must be empty; APIURL and AccountAliases apply
+	// to every destination.
+	Routes []byte
+	// Secrets reads the secret references of WebhookURL, BotToken and the
+	// routes' destinations when they are first needed. Nil means
+	// SecretsFromEnv(os.Getenv).
+	Secrets *Secrets
 }
 
 // ConfigFromEnv reads a Config with getenv, normally os.Getenv.
-// Surrounding spaces are ignored. It returns a *ConfigError naming the
-// variable when both a webhook and a token are set, or neither, when a
-// token comes without a channel or the reverse, when the webhook URL is
-// not https (http is allowed for loopback addresses, for local fakes of
-// Slack), when the mention is not a Slack mention, or when the aliases are
-// malformed. Errors never contain the URL or the token.
+// Surrounding spaces are ignored. Secret references are not read here:
+// they are read when first needed, through SecretsFromEnv(getenv). The
+// routing document is read here when EnvRoutes names a file or a
+// parameter (the one request to AWS at start-up), and checked.
+//
+// It returns a *ConfigError naming the variable (and, for the routes, the
+// place in the document, as "SLACK_ROUTES: routes[2].to[0]") when both a
+// webhook and a token are set, or neither, when a token comes without a
+// channel or the reverse, when the webhook URL is not https (http is
+// allowed for loopback addresses, for local fakes of Slack), when a secret
+// reference is malformed, when the mention is not a Slack mention, when the
+// aliases are malformed, when EnvRoutes is set together with EnvWebhookURL,
+// EnvBotToken, EnvChannel or EnvMention, or when the routing document
+// cannot be read or is invalid (see [ParseRoutes]). Errors never contain a
+// URL or a token.
 func ConfigFromEnv(getenv func(string) string) (*Config, error) {
 	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
 	c := &Config{
@@ -68,11 +99,12 @@ func ConfigFromEnv(getenv func(string) string) (*Config, error) {
 		BotToken:   env(EnvBotToken),
 		Channel:    env(EnvChannel),
 		APIURL:     env(EnvAPIURL),
+		Secrets:    SecretsFromEnv(getenv),
 	}
 	if m := env(EnvMention); m != "" {
 		mention, err := slackfmt.ParseMention(m)
 		if err != nil {
-			return nil, &ConfigError{Where: EnvMention, Problem: "not a Slack mention; want <!here>, <!channel>, <!everyone>, <@U…>, <@W…> or <!subteam^S…>", Err: err}
+			return nil, &ConfigError{Where: EnvMention, Problem: mentionProblem, Err: err}
 		}
 		c.Mention = mention
 	}
@@ -81,19 +113,95 @@ func ConfigFromEnv(getenv func(string) string) (*Config, error) {
 		return nil, err
 	}
 	c.AccountAliases = aliases
+	if routes := env(EnvRoutes); routes != "" {
+		if err := c.checkAlone(); err != nil {
+			return nil, err
+		}
+		if c.Routes, err = loadRoutes(routes, c.Secrets); err != nil {
+			return nil, err
+		}
+	}
 	if err := c.check(); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-// check reports a Config that names no way, or two ways, to reach Slack.
+// routesTimeout bounds the reading of a routing document from Systems
+// Manager at start-up.
+const routesTimeout = 10 * time.Second
+
+// loadRoutes returns the routing document that v, the value of EnvRoutes,
+// holds or names.
+func loadRoutes(v string, secrets *Secrets) ([]byte, error) {
+	switch {
+	case strings.HasPrefix(v, "{"):
+		return []byte(v), nil
+	case strings.HasPrefix(v, "file:"):
+		data, err := os.ReadFile(strings.TrimPrefix(v, "file:"))
+		if err != nil {
+			return nil, &ConfigError{Where: EnvRoutes, Problem: "cannot read " + v + ": " + pathProblem(err), Err: err}
+		}
+		return data, nil
+	case strings.HasPrefix(v, RefSSM):
+		sec, err := secrets.orEnv().Secret(v, "")
+		if err != nil {
+			return nil, rename(EnvRoutes, err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), routesTimeout)
+		defer cancel()
+		data, err := sec.Value(ctx, false)
+		if err != nil {
+			var se *SecretError
+			errors.As(err, &se)
+			return nil, &ConfigError{Where: EnvRoutes, Problem: "cannot read " + v + ": " + secretProblem(se.Err), Err: err}
+		}
+		return []byte(data), nil
+	}
+	return nil, configError(EnvRoutes, "want the JSON itself ({…}), file:PATH or ssm:NAME")
+}
+
+// pathProblem returns what an *fs.PathError says, without the path.
+func pathProblem(err error) string {
+	if u := errors.Unwrap(err); u != nil {
+		return u.Error()
+	}
+	return err.Error()
+}
+
+// checkAlone reports the variables of a single destination set together
+// with the routes.
+func (c *Config) checkAlone() error {
+	for _, v := range []struct{ name, value string }{
+		{EnvWebhookURL, c.WebhookURL}, {EnvBotToken, c.BotToken}, {EnvChannel, c.Channel}, {EnvMention, c.Mention.String()},
+	} {
+		if v.value != "" {
+			return configError(EnvRoutes, fmt.Sprintf("set together with %s: the routes' destinations replace it; unset one of them", v.name))
+		}
+	}
+	return nil
+}
+
+// check reports a Config that names no way, or two ways, to reach Slack,
+// or whose destinations cannot be made.
 func (c *Config) check() error {
+	if c.APIURL != "" {
+		if _, err := send.NewBot("xoxb-checking-the-api-url", "C0", send.WithAPIURL(c.APIURL)); err != nil {
+			return senderError(EnvAPIURL, err)
+		}
+	}
+	if c.Routes != nil {
+		if err := c.checkAlone(); err != nil {
+			return err
+		}
+		_, err := c.Router()
+		return err
+	}
 	switch {
 	case c.WebhookURL != "" && (c.BotToken != "" || c.Channel != ""):
 		return configError(EnvWebhookURL, fmt.Sprintf("set either it or %s and %s, not both", EnvBotToken, EnvChannel))
 	case c.WebhookURL == "" && c.BotToken == "" && c.Channel == "":
-		return configError(EnvWebhookURL, fmt.Sprintf("set it, or %s and %s", EnvBotToken, EnvChannel))
+		return configError(EnvWebhookURL, fmt.Sprintf("set it, or %s and %s; or set %s", EnvBotToken, EnvChannel, EnvRoutes))
 	case c.WebhookURL == "" && c.BotToken == "":
 		return configError(EnvBotToken, fmt.Sprintf("not set, but %s is", EnvChannel))
 	case c.WebhookURL == "" && c.Channel == "":
@@ -103,35 +211,48 @@ func (c *Config) check() error {
 	return err
 }
 
-// sender returns the Sender that c describes, with opts.
+// sender returns the Sender of the one destination that c describes,
+// with opts.
 func (c *Config) sender(opts ...send.BotOption) (send.Sender, error) {
-	if c.WebhookURL != "" {
-		var wopts []send.Option
-		for _, o := range opts {
-			if wo, ok := o.(send.Option); ok {
-				wopts = append(wopts, wo)
-			}
-		}
-		w, err := send.NewWebhook(c.WebhookURL, wopts...)
-		if err != nil {
-			return nil, &ConfigError{Where: EnvWebhookURL, Problem: "invalid webhook URL", Err: err}
-		}
-		return w, nil
-	}
-	if c.APIURL != "" {
-		opts = append(opts, send.WithAPIURL(c.APIURL))
-	}
-	b, err := send.NewBot(c.BotToken, c.Channel, opts...)
+	spec := DestinationSpec{WebhookURL: c.WebhookURL, BotToken: c.BotToken, Channel: c.Channel}
+	s, err := spec.Sender(c.Secrets, c.botOptions(opts)...)
 	if err != nil {
-		return nil, &ConfigError{Where: EnvBotToken, Problem: "invalid bot token or channel", Err: err}
+		return nil, envError(err)
 	}
-	return b, nil
+	return s, nil
 }
 
-// Destination returns the destination that c describes. opts are passed
-// to the sender; options that apply only to a bot are ignored for a
-// webhook.
+// botOptions returns opts with the Web API address, if c has one.
+func (c *Config) botOptions(opts []send.BotOption) []send.BotOption {
+	if c.APIURL == "" {
+		return opts
+	}
+	return append(opts[:len(opts):len(opts)], send.WithAPIURL(c.APIURL))
+}
+
+// envError names the variable of a field that DestinationSpec.Sender
+// refused.
+func envError(err error) error {
+	var ce *ConfigError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	names := map[string]string{"webhook": EnvWebhookURL, "botToken": EnvBotToken, "channel": EnvChannel, "apiURL": EnvAPIURL}
+	where, ok := names[ce.Where]
+	if !ok {
+		where = EnvWebhookURL
+	}
+	return &ConfigError{Where: where, Problem: ce.Problem, Err: ce.Err}
+}
+
+// Destination returns the one destination that c describes. opts are
+// passed to the sender; options that apply only to a bot are ignored for
+// a webhook. It returns a *ConfigError when c has Routes, which name
+// several: use Router.
 func (c *Config) Destination(opts ...send.BotOption) (Destination, error) {
+	if c.Routes != nil {
+		return Destination{}, configError(EnvRoutes, "names several destinations; use Config.Router")
+	}
 	s, err := c.sender(opts...)
 	if err != nil {
 		return Destination{}, err
@@ -139,14 +260,38 @@ func (c *Config) Destination(opts ...send.BotOption) (Destination, error) {
 	return Destination{Sender: s, Mention: c.Mention, Options: c.buildOptions()}, nil
 }
 
-// Notifier returns a Notifier that delivers every alarm to the
-// destination c describes.
+// Router returns the Router that c describes: its Routes, or every alarm
+// to its one destination. opts are passed to every sender; options that
+// apply only to a bot are ignored for webhooks. The account aliases and
+// the Web API address apply to every destination. Errors are
+// *ConfigErrors, as ConfigFromEnv describes.
+func (c *Config) Router(opts ...send.BotOption) (*Router, error) {
+	if c.Routes == nil {
+		d, err := c.Destination(opts...)
+		if err != nil {
+			return nil, err
+		}
+		return To(d), nil
+	}
+	secrets, opts := c.Secrets.orEnv(), c.botOptions(opts)
+	r, err := parseRoutes(c.Routes, func(_ string, spec DestinationSpec) (Destination, error) {
+		s, err := spec.Sender(secrets, opts...)
+		return Destination{Sender: s, Mention: spec.Mention, Options: c.buildOptions()}, err
+	})
+	if err != nil {
+		return nil, within(EnvRoutes, err)
+	}
+	return r, nil
+}
+
+// Notifier returns a Notifier that delivers alarms where c's Router
+// sends them.
 func (c *Config) Notifier(opts ...Option) (*Notifier, error) {
-	d, err := c.Destination()
+	r, err := c.Router()
 	if err != nil {
 		return nil, err
 	}
-	return New(To(d), opts...), nil
+	return New(r, opts...), nil
 }
 
 // buildOptions returns the slackfmt options of the account aliases.
@@ -166,9 +311,16 @@ func (c *Config) buildOptions() []slackfmt.Option {
 // String describes c with its secrets redacted.
 func (c *Config) String() string {
 	var b strings.Builder
-	if c.WebhookURL != "" {
+	switch {
+	case c.Routes != nil:
+		b.WriteString(describeRoutes(c.Routes))
+	case IsSecretRef(c.WebhookURL):
+		b.WriteString("webhook " + c.WebhookURL)
+	case c.WebhookURL != "":
 		b.WriteString("webhook " + redactURL(c.WebhookURL))
-	} else {
+	case IsSecretRef(c.BotToken):
+		b.WriteString("bot token " + c.BotToken + " to " + c.Channel)
+	default:
 		b.WriteString("bot token to " + c.Channel)
 	}
 	if c.Mention != (slackfmt.Mention{}) {
@@ -178,6 +330,15 @@ func (c *Config) String() string {
 		fmt.Fprintf(&b, ", %d account aliases", len(c.AccountAliases))
 	}
 	return b.String()
+}
+
+// describeRoutes summarises a routing document without its secrets.
+func describeRoutes(data []byte) string {
+	doc, err := decodeRoutes(data)
+	if err != nil {
+		return "routes (invalid)"
+	}
+	return fmt.Sprintf("routes: %d destinations, %d routes, %d default", len(doc.dests), len(doc.routes), len(doc.defaults))
 }
 
 // GoString is String, so that %#v does not print the secrets either.

@@ -1,29 +1,10 @@
-# Three example alarms: a single-metric alarm and a metric-math alarm that
-# notify through the SNS topic, and an alarm whose action invokes the
-# function directly.
+# Two example alarms (create_example_alarms = true): a metric-math alarm
+# that notifies the notifier (through the module's topic, or directly),
+# and an alarm whose action invokes the function directly. The alarm on
+# the dead-letter queue (dlq.tf) is not an example: it is always made.
 
-# Single metric: something is in the notifier's dead-letter queue. If the
-# notifier itself is broken this message cannot reach Slack either, so also
-# subscribe an e-mail address to the topic in production.
-resource "aws_cloudwatch_metric_alarm" "dlq_depth" {
-  alarm_name          = "${var.name}-dlq-depth"
-  alarm_description   = "Alarm notifications that could not be delivered to Slack are waiting in ${aws_sqs_queue.dlq.name}."
-  namespace           = "AWS/SQS"
-  metric_name         = "ApproximateNumberOfMessagesVisible"
-  dimensions          = { QueueName = aws_sqs_queue.dlq.name }
-  statistic           = "Maximum"
-  period              = 300
-  evaluation_periods  = 1
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = [aws_sns_topic.alarms.arn]
-  ok_actions          = [aws_sns_topic.alarms.arn]
-  tags                = var.tags
-}
-
-# Metric math: the error rate of the watched function, in percent.
 resource "aws_cloudwatch_metric_alarm" "error_rate" {
+  count               = var.create_example_alarms ? 1 : 0
   alarm_name          = "${var.name}-error-rate"
   alarm_description   = "More than 5% of ${local.watched_function_name} invocations fail."
   comparison_operator = "GreaterThanThreshold"
@@ -31,8 +12,8 @@ resource "aws_cloudwatch_metric_alarm" "error_rate" {
   evaluation_periods  = 3
   datapoints_to_alarm = 2
   treat_missing_data  = "notBreaching"
-  alarm_actions       = [aws_sns_topic.alarms.arn]
-  ok_actions          = [aws_sns_topic.alarms.arn]
+  alarm_actions       = [local.notifier_action]
+  ok_actions          = [local.notifier_action]
   tags                = var.tags
 
   metric_query {
@@ -63,31 +44,13 @@ resource "aws_cloudwatch_metric_alarm" "error_rate" {
       period      = 300
     }
   }
-}
 
-# Direct Lambda action: CloudWatch invokes the function itself (no SNS) with
-# the alarm-action payload. The permission names the alarm by ARN, built
-# here so that it exists before the alarm is created.
-locals {
-  throttles_alarm_name = "${var.name}-throttles"
-  throttles_alarm_arn = join(":", [
-    "arn", data.aws_partition.current.partition, "cloudwatch",
-    data.aws_region.current.name, data.aws_caller_identity.current.account_id,
-    "alarm", local.throttles_alarm_name,
-  ])
-}
-
-resource "aws_lambda_permission" "alarm_action" {
-  statement_id   = "AllowCloudWatchAlarmInvoke"
-  action         = "lambda:InvokeFunction"
-  function_name  = aws_lambda_function.notifier.function_name
-  principal      = "lambda.alarms.cloudwatch.amazonaws.com"
-  source_account = data.aws_caller_identity.current.account_id
-  source_arn     = local.throttles_alarm_arn
+  depends_on = [aws_lambda_permission.alarm_actions]
 }
 
 resource "aws_cloudwatch_metric_alarm" "throttles" {
-  alarm_name          = local.throttles_alarm_name
+  count               = var.create_example_alarms ? 1 : 0
+  alarm_name          = "${var.name}-throttles"
   alarm_description   = "${local.watched_function_name} is being throttled."
   namespace           = "AWS/Lambda"
   metric_name         = "Throttles"
@@ -103,5 +66,5 @@ resource "aws_cloudwatch_metric_alarm" "throttles" {
   ok_actions          = [aws_lambda_function.notifier.arn]
   tags                = var.tags
 
-  depends_on = [aws_lambda_permission.alarm_action]
+  depends_on = [aws_lambda_permission.alarm_actions]
 }

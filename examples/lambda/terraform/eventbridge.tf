@@ -1,16 +1,18 @@
-# Alternative to SNS (enable_eventbridge = true): CloudWatch sends every alarm
-# state change to the default event bus, whatever the alarm's actions. The
-# rule keeps the alarms whose names start with the name prefix.
+# Alternative to SNS (enable_eventbridge = true): CloudWatch sends every
+# alarm state change to the default event bus, whatever the alarm's
+# actions. The rule keeps the alarms whose names start with the prefix.
+# Do not send the same alarms both ways: the function drops the second copy
+# of a state change only with the state table (or within one instance).
 
 resource "aws_cloudwatch_event_rule" "alarm_state_change" {
   count       = var.enable_eventbridge ? 1 : 0
   name        = "${var.name}-alarm-state-change"
-  description = "CloudWatch alarm state changes for ${var.name}-* alarms."
+  description = "CloudWatch alarm state changes for ${var.name}."
   event_pattern = jsonencode({
     source        = ["aws.cloudwatch"]
     "detail-type" = ["CloudWatch Alarm State Change"]
     detail = {
-      alarmName = [{ prefix = "${var.name}-" }]
+      alarmName = [{ prefix = coalesce(var.eventbridge_alarm_prefix, "${var.name}-") }]
     }
   })
   tags = var.tags
