@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cwslack/cwslack/alarm"
 	"github.com/cwslack/cwslack/slackfmt"
 	"github.com/cwslack/cwslack/slackfmt/send"
 )
@@ -38,6 +39,21 @@ const (
 	// Systems Manager parameter holding it. It replaces EnvWebhookURL,
 	// EnvBotToken, EnvChannel and EnvMention, which must then be unset.
 	EnvRoutes = "SLACK_ROUTES"
+	// EnvStateTable names a DynamoDB table that holds the shared state of
+	// every instance: which state changes were delivered, and the bot's
+	// threads. Without it each process keeps its own.
+	EnvStateTable = "SLACK_STATE_TABLE"
+	// EnvGraphs set to "false" turns off the graphs that a bot token
+	// posts in each alarm's thread.
+	EnvGraphs = "SLACK_GRAPHS"
+	// EnvDigestThreshold is the number of alarms for one destination in
+	// one invocation above which they are posted as one digest; "0" or
+	// "off" turns digests off. The default is DefaultDigestThreshold.
+	EnvDigestThreshold = "SLACK_DIGEST_THRESHOLD"
+	// EnvDropMuted set to "true" drops alarms that changed state inside
+	// the window of an alarm mute rule, instead of posting them marked
+	// muted and without mentions.
+	EnvDropMuted = "SLACK_DROP_MUTED"
 )
 
 // Config is the configuration that the example programs (Lambda, HTTP
@@ -74,6 +90,20 @@ type Config struct {
 	// routes' destinations when they are first needed. Nil means
 	// SecretsFromEnv(os.Getenv).
 	Secrets *Secrets
+	// StateTable is the DynamoDB table of the shared state
+	// ([EnvStateTable]), or "" to keep state in the process.
+	StateTable string
+	// NoGraphs turns off the graphs that bot destinations post
+	// ([EnvGraphs]).
+	NoGraphs bool
+	// DigestThreshold is WithDigestThreshold's n ([EnvDigestThreshold]):
+	// 0 means DefaultDigestThreshold, and a negative value turns digests
+	// off.
+	DigestThreshold int
+	// DropMuted drops muted alarms ([EnvDropMuted]).
+	DropMuted bool
+
+	getenv func(string) string // for the AWS clients; nil means os.Getenv
 }
 
 // ConfigFromEnv reads a Config with getenv, normally os.Getenv.
@@ -100,6 +130,11 @@ func ConfigFromEnv(getenv func(string) string) (*Config, error) {
 		Channel:    env(EnvChannel),
 		APIURL:     env(EnvAPIURL),
 		Secrets:    SecretsFromEnv(getenv),
+		StateTable: env(EnvStateTable),
+		getenv:     getenv,
+	}
+	if err := c.readSwitches(env); err != nil {
+		return nil, err
 	}
 	if m := env(EnvMention); m != "" {
 		mention, err := slackfmt.ParseMention(m)
@@ -224,10 +259,14 @@ func (c *Config) sender(opts ...send.BotOption) (send.Sender, error) {
 
 // botOptions returns opts with the Web API address, if c has one.
 func (c *Config) botOptions(opts []send.BotOption) []send.BotOption {
+	buildOpts := c.buildOptions()
+	opts = append(opts[:len(opts):len(opts)], send.WithResolve(func(announced, ok *alarm.Alarm) *slackfmt.Message {
+		return slackfmt.BuildResolved(announced, ok, buildOpts...)
+	}))
 	if c.APIURL == "" {
 		return opts
 	}
-	return append(opts[:len(opts):len(opts)], send.WithAPIURL(c.APIURL))
+	return append(opts, send.WithAPIURL(c.APIURL))
 }
 
 // envError names the variable of a field that DestinationSpec.Sender
@@ -282,16 +321,6 @@ func (c *Config) Router(opts ...send.BotOption) (*Router, error) {
 		return nil, within(EnvRoutes, err)
 	}
 	return r, nil
-}
-
-// Notifier returns a Notifier that delivers alarms where c's Router
-// sends them.
-func (c *Config) Notifier(opts ...Option) (*Notifier, error) {
-	r, err := c.Router()
-	if err != nil {
-		return nil, err
-	}
-	return New(r, opts...), nil
 }
 
 // buildOptions returns the slackfmt options of the account aliases.

@@ -186,7 +186,7 @@ func TestConfigFromEnv(t *testing.T) {
 				t.Fatalf("ConfigFromEnv() error = %v", err)
 			}
 			if diff := cmp.Diff(&tt.want, got, cmp.Comparer(func(x, y slackfmt.Mention) bool { return x == y }),
-				cmpopts.IgnoreFields(cwslack.Config{}, "Secrets")); diff != "" {
+				cmpopts.IgnoreFields(cwslack.Config{}, "Secrets"), cmpopts.IgnoreUnexported(cwslack.Config{})); diff != "" {
 				t.Errorf("ConfigFromEnv() mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -352,4 +352,43 @@ func FuzzConfigFromEnv(f *testing.F) {
 			t.Fatalf("a Config that ConfigFromEnv accepted gives no Notifier: %v", err)
 		}
 	})
+}
+
+func TestConfigSwitches(t *testing.T) {
+	tests := []struct {
+		env     map[string]string
+		want    cwslack.Config
+		wantErr string
+	}{
+		{env: map[string]string{"SLACK_GRAPHS": "false", "SLACK_DIGEST_THRESHOLD": "12", "SLACK_DROP_MUTED": "true", "SLACK_STATE_TABLE": "cwslack-state"},
+			want: cwslack.Config{NoGraphs: true, DigestThreshold: 12, DropMuted: true, StateTable: "cwslack-state"}},
+		{env: map[string]string{"SLACK_GRAPHS": "on", "SLACK_DIGEST_THRESHOLD": "off"}, want: cwslack.Config{DigestThreshold: -1}},
+		{env: map[string]string{"SLACK_GRAPHS": "maybe"}, wantErr: `cwslack: SLACK_GRAPHS: want true or false, not "maybe"`},
+		{env: map[string]string{"SLACK_DROP_MUTED": "yes"}, wantErr: `cwslack: SLACK_DROP_MUTED: want true or false, not "yes"`},
+		{env: map[string]string{"SLACK_DIGEST_THRESHOLD": "-3"}, wantErr: `cwslack: SLACK_DIGEST_THRESHOLD: want a number of alarms (1 or more), or off, not "-3"`},
+	}
+	for _, tt := range tests {
+		env := map[string]string{"SLACK_WEBHOOK_URL": envHook}
+		for k, v := range tt.env {
+			env[k] = v
+		}
+		got, err := cwslack.ConfigFromEnv(func(k string) string { return env[k] })
+		if tt.wantErr != "" {
+			if err == nil || err.Error() != tt.wantErr {
+				t.Errorf("ConfigFromEnv(%v) error = %v, want %q", tt.env, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("ConfigFromEnv(%v): %v", tt.env, err)
+		}
+		tt.want.WebhookURL = envHook
+		if diff := cmp.Diff(&tt.want, got, cmp.Comparer(func(x, y slackfmt.Mention) bool { return x == y }),
+			cmpopts.IgnoreFields(cwslack.Config{}, "Secrets"), cmpopts.IgnoreUnexported(cwslack.Config{})); diff != "" {
+			t.Errorf("ConfigFromEnv(%v) mismatch (-want +got):\n%s", tt.env, diff)
+		}
+		if _, err := got.Notifier(); err != nil {
+			t.Errorf("Notifier of %v: %v", tt.env, err)
+		}
+	}
 }

@@ -273,4 +273,3 @@ func glob(pattern, s string) bool {
 	}
 	return strings.HasSuffix(s, last)
 }
-

@@ -42,11 +42,21 @@ func envConfig(getenv func(string) string) aws.Config {
 // (AWS_ENDPOINT_URL_<SERVICE>, else AWS_ENDPOINT_URL), or nil for AWS's
 // own. A Secrets made with NewSecrets leaves endpoints to its aws.Config.
 func (s *Secrets) endpoint(serviceVar string) *string {
-	if s.getenv == nil || strings.EqualFold(s.getenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true") {
+	if s.getenv == nil {
+		return nil
+	}
+	return envEndpoint(s.getenv, serviceVar)
+}
+
+// envEndpoint returns the endpoint that getenv sets for a service
+// (serviceVar, such as AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL),
+// or nil for AWS's own, as the SDK's shared configuration reads them.
+func envEndpoint(getenv func(string) string, serviceVar string) *string {
+	if strings.EqualFold(getenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true") {
 		return nil
 	}
 	for _, k := range []string{serviceVar, "AWS_ENDPOINT_URL"} {
-		if v := strings.TrimSpace(s.getenv(k)); v != "" {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
 			return aws.String(v)
 		}
 	}
