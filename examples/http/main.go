@@ -31,51 +31,39 @@ func main() {
 	}
 }
 
-// run reads the flags and the environment, then serves until ctx is done.
+// run reads the flags and the environment (cwslack.ConfigFromEnv's
+// variables; SNS_TOPIC_ARNS, the topics to accept, comma-separated, or "*"
+// for any; EVENTBRIDGE_API_KEY, without which /eventbridge refuses every
+// request), then serves until ctx is done.
 func run(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("http", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (\":8080\" for every interface)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	h, err := handler(getenv, log)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
-	log.Info("listening", slog.String("addr", ln.Addr().String()))
-	return serve(ctx, h, ln)
-}
-
-// handler builds the routes from the environment: the Slack configuration
-// of cwslack.ConfigFromEnv, SNS_TOPIC_ARNS (the topics to accept, or "*"
-// for any) and EVENTBRIDGE_API_KEY (empty refuses every EventBridge request).
-func handler(getenv func(string) string, log *slog.Logger) (http.Handler, error) {
 	cfg, err := cwslack.ConfigFromEnv(getenv)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	n, err := cfg.Notifier(cwslack.WithLogger(log))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	topics := strings.FieldsFunc(getenv("SNS_TOPIC_ARNS"), func(r rune) bool { return r == ',' || r == ' ' })
 	topicOpt := snsverify.WithTopics(topics...)
 	if len(topics) == 1 && topics[0] == "*" {
 		topicOpt = snsverify.WithAnyTopic()
 	}
-	if len(topics) == 0 {
-		log.Warn("SNS_TOPIC_ARNS is empty: every SNS message is refused")
-	}
 	mux := http.NewServeMux()
 	mux.Handle("/sns", cwslack.NewSNSHandler(n, snsverify.New(topicOpt)))
 	mux.Handle("/eventbridge", cwslack.NewEventBridgeHandler(n, strings.TrimSpace(getenv("EVENTBRIDGE_API_KEY"))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-	log.Info("configured", slog.String("slack", cfg.String()), slog.Any("topics", topics))
-	return mux, nil
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", slog.String("addr", ln.Addr().String()), slog.String("slack", cfg.String()), slog.Any("topics", topics))
+	return serve(ctx, mux, ln)
 }
 
 // serve serves h on ln until ctx is done, then lets the requests in
