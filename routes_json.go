@@ -396,32 +396,27 @@ func decodeAccounts(data json.RawMessage, where string) ([]string, error) {
 
 // decodeStates decodes one alarm state or a list of them.
 func decodeStates(data json.RawMessage, where string) ([]alarm.StateValue, error) {
-	ss, places, err := decodeStrings(data, where, true)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]alarm.StateValue, len(ss))
-	for i, s := range ss {
-		out[i] = alarm.StateValue(s)
-		if !out[i].Valid() {
-			return nil, configError(places[i], fmt.Sprintf("unknown state %q; want OK, ALARM or INSUFFICIENT_DATA", s))
-		}
-	}
-	return out, nil
+	return decodeEnum(data, where, "state", "OK, ALARM or INSUFFICIENT_DATA", alarm.StateValue.Valid)
 }
 
 // decodeKinds decodes one alarm kind or a list of them.
 func decodeKinds(data json.RawMessage, where string) ([]alarm.Kind, error) {
-	ks, places, err := decodeStrings(data, where, true)
+	want := strings.Join([]string{string(alarm.KindMetric), string(alarm.KindMetricMath), string(alarm.KindAnomalyDetection),
+		string(alarm.KindMetricsInsights), string(alarm.KindComposite), string(alarm.KindLog)}, ", ") + " or " + string(alarm.KindPromQL)
+	return decodeEnum(data, where, "kind", want, alarm.Kind.Valid)
+}
+
+// decodeEnum decodes one value of a string enum, or a list of them, and
+// refuses a value that valid refuses, naming it a what and listing want.
+func decodeEnum[T ~string](data json.RawMessage, where, what, want string, valid func(T) bool) ([]T, error) {
+	ss, places, err := decodeStrings(data, where, true)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]alarm.Kind, len(ks))
-	for i, k := range ks {
-		out[i] = alarm.Kind(k)
-		if !out[i].Valid() {
-			return nil, configError(places[i], fmt.Sprintf("unknown kind %q; want %s, %s, %s, %s or %s", k,
-				alarm.KindMetric, alarm.KindMetricMath, alarm.KindAnomalyDetection, alarm.KindMetricsInsights, alarm.KindComposite))
+	out := make([]T, len(ss))
+	for i, s := range ss {
+		if out[i] = T(s); !valid(out[i]) {
+			return nil, configError(places[i], fmt.Sprintf("unknown %s %q; want %s", what, s, want))
 		}
 	}
 	return out, nil

@@ -180,7 +180,7 @@ func TestParseRoutesErrors(t *testing.T) {
 		{"bad single state", match(`"previousState": "ok"`), `routes[1].match.previousState: unknown state "ok"; want OK, ALARM or INSUFFICIENT_DATA`},
 		{"empty state list", match(`"state": []`), "routes[1].match.state: empty list"},
 		{"state not a string", match(`"state": [1]`), "routes[1].match.state[0]: want a string, not a number"},
-		{"bad kind", match(`"kind": "math"`), `routes[1].match.kind: unknown kind "math"; want metric, metric-math, anomaly-detection, metrics-insights or composite`},
+		{"bad kind", match(`"kind": "math"`), `routes[1].match.kind: unknown kind "math"; want metric, metric-math, anomaly-detection, metrics-insights, composite, log or promql`},
 		{"bad account", match(`"account": ["123456789012", "1234"]`), `routes[1].match.account[1]: "1234" is not a 12-digit account ID`},
 		{"account a number", match(`"account": 123456789012`), "routes[1].match.account: want a string or a list of strings, not a number"},
 	}
